@@ -1,0 +1,49 @@
+"""Run each chapter notebook in `nbs/` as one pytest item, the way `nbdev_test` runs it.
+
+`pytest` then gives one pass/fail line per notebook and the usual summary. Cells flagged with a
+test flag from settings.ini (`#| slow`) are skipped, as `nbdev_test` does; cells flagged
+`#| movielens` need the real ml-latest-small data and are skipped, with a warning, when no local
+copy is found (`NETFLIX_CF_DATA`, or the download cache filled by `load_movielens()`).
+"""
+import warnings
+from pathlib import Path
+
+import pytest
+
+
+def pytest_collect_file(parent, file_path: Path):
+    if file_path.suffix == '.ipynb' and file_path.parent.name == 'nbs' and not file_path.name.startswith(('_', '.')):
+        return NotebookFile.from_parent(parent, path=file_path)
+
+
+class NotebookFile(pytest.File):
+    def collect(self):
+        yield NotebookItem.from_parent(self, name=self.path.stem)
+
+
+class NotebookFailed(Exception):
+    pass
+
+
+class NotebookItem(pytest.Item):
+    def runtest(self):
+        from nbdev.config import get_config
+        from nbdev.test import test_nb
+        from netflix_cf.loading import find_movielens
+
+        cfg = get_config()
+        skip = cfg.tst_flags.split()
+        if find_movielens('ml-latest-small') is None:
+            skip.append('movielens')
+            warnings.warn(f'{self.path.name}: ml-latest-small not found locally, cells that need it were skipped; '
+                          'set NETFLIX_CF_DATA or run `load_movielens()` once to download it')
+        ok, _ = test_nb(self.path, skip_flags=skip, basepath=cfg.config_path)
+        if not ok:
+            raise NotebookFailed(f'{self.path.name} failed: the traceback is in the captured stderr below')
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, NotebookFailed): return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, 0, f'notebook {self.path.name}'

@@ -58,13 +58,10 @@ class ItemKNN(KNNModel):
         pos = by_nb[_ranges(in_indptr[j], n_in)]  # table entries (i, j): item i lists j
         who, at = np.repeat(who, n_in), np.repeat(at, n_in)
         target = np.searchsorted(nb.indptr, pos, side='right') - 1
-        shape = (len(users), m.shape[1])
-        num, den, ssum, _ = aggregate_first_k(who*m.shape[1] + target, nb.positions[pos], nb.sims[pos], self.dev_by_user_[at], k, shape[0]*shape[1])
-        return num.reshape(shape), den.reshape(shape), ssum.reshape(shape)
+        return self._dense_sums(nb, who, target, pos, self.dev_by_user_[at], k, len(users))
 
     def similar_items(self, item_id, # an item known to the model
                       n:int=10, # how many
                      ) -> pd.DataFrame:
         "The `n` stored neighbours of `item_id`, most similar first."
-        self._check_fitted()
-        return self._neighbour_frame(self.data_.item_index([item_id])[0], n, self.data_.items, 'item_id')
+        return self._similar(item_id, n)

@@ -360,6 +360,18 @@ class KNNModel(Recommender):
                                          fb.offset + fb.user[u] + fb.item)
         return scores
 
+    def _dense_sums(self, nb:Neighbours, who, target, pos, dev, k:int, n_users:int) -> tuple:
+        "Aggregate candidates (user in batch, target item, table position) into dense (batch x items) Σ s·dev, Σ |s| and Σ s."
+        n_items = self.data_.shape[1]
+        sums = aggregate_first_k(who*n_items + target, nb.positions[pos], nb.sims[pos], dev, k, n_users*n_items)[:3]
+        return tuple(v.reshape(n_users, n_items) for v in sums)
+
+    def _similar(self, id_, n:int) -> pd.DataFrame:
+        "The `n` stored neighbours of a row of X, given by its id."
+        self._check_fitted()
+        ids, index = (self.data_.users, self.data_.user_index) if self.side == 'user' else (self.data_.items, self.data_.item_index)
+        return self._neighbour_frame(index([id_])[0], n, ids, f'{self.side}_id')
+
     def _entry_batches(self, users, nb:Neighbours, budget:int=20_000_000):
         "Split a batch of users so that each part expands to at most about `budget` candidates."
         cost = np.maximum(self._expansion_cost(users, nb), 1)
@@ -476,13 +488,10 @@ class UserKNN(KNNModel):
         n_r = np.diff(m.indptr)[v]
         at = _ranges(m.indptr[v], n_r)
         who, pos = np.repeat(who, n_r), np.repeat(pos, n_r)
-        shape = (len(users), m.shape[1])
-        num, den, ssum, _ = aggregate_first_k(who*m.shape[1] + m.indices[at], nb.positions[pos], nb.sims[pos], self.x_dev_[at], k, shape[0]*shape[1])
-        return num.reshape(shape), den.reshape(shape), ssum.reshape(shape)
+        return self._dense_sums(nb, who, m.indices[at], pos, self.x_dev_[at], k, len(users))
 
     def similar_users(self, user_id, # a user known to the model
                       n:int=10, # how many
                      ) -> pd.DataFrame:
         "The `n` stored neighbours of `user_id`, most similar first."
-        self._check_fitted()
-        return self._neighbour_frame(self.data_.user_index([user_id])[0], n, self.data_.users, 'user_id')
+        return self._similar(user_id, n)

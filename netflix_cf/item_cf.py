@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .user_cf import KNNModel, _ranges, aggregate_first_k
+from .user_cf import KNNModel, _ranges
 
 # %% auto #0
 __all__ = ['ItemKNN']

@@ -5,9 +5,7 @@
 # %% ../nbs/01_preprocessing.ipynb #31f1bd3f
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

@@ -15,7 +15,7 @@ from scipy import sparse
 from tqdm.auto import tqdm
 
 import netflix_cf
-from .preprocessing import Biases, RatingsMatrix, Recommender, check_columns, fit_biases, top_n
+from .preprocessing import Biases, RatingsMatrix, Recommender, fit_biases, top_n
 
 # %% auto #0
 __all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'top_k_neighbours',
@@ -121,7 +121,6 @@ def top_k_neighbours(Y:sparse.csr_matrix, # centred rows (pattern = who rated wh
     YT, BT = Y.T.tocsr(), B.T.tocsr()
     Y2T = _with_data(Y, Y.data**2).T.tocsr() if norms == 'common' else None
     row_norm = np.sqrt(np.asarray(Y.multiply(Y).sum(1)).ravel())
-    need_support = True  # co-supports are stored with the neighbours (explanations, shrinkage, support filter)
     bs = block_size or _block_size(n)
     indptr, indices, sims, supports, total = [np.zeros(1, np.int64)], [], [], [], 0
     for a0 in tqdm(range(0, n, bs), desc='neighbours', disable=not progress):

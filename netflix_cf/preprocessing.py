@@ -183,14 +183,17 @@ class Recommender:
     def fit(self, ratings:pd.DataFrame):
         "Learn from `ratings` (`user_id`, `item_id`, `rating`); returns the fitted model."
         if len(ratings) == 0: raise ValueError(f'{type(self).__name__}.fit: ratings are empty')
-        self.data_ = RatingsMatrix(ratings)
-        r = self.data_.matrix.data
-        self.scale_ = (float(r.min()), float(r.max()))
+        self._set_training(RatingsMatrix(ratings))
         self.fallback_biases_ = fit_biases(self.data_, 'baseline')
-        counts = self.data_.counts(0)
-        self.popular_ = np.lexsort((np.arange(len(counts)), -counts))  # most rated first, ties by column
         self._fit()
         return self
+
+    def _set_training(self, data:RatingsMatrix):
+        "The training matrix and what follows from it: the rating scale and the popularity order."
+        self.data_ = data
+        self.scale_ = (float(data.matrix.data.min()), float(data.matrix.data.max()))
+        counts = data.counts(0)
+        self.popular_ = np.lexsort((np.arange(len(counts)), -counts))  # most rated first, ties by column
 
     def _check_fitted(self):
         if not hasattr(self, 'data_'): raise RuntimeError(f'{type(self).__name__} is not fitted: call fit(ratings) first')

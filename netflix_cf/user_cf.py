@@ -440,15 +440,11 @@ class KNNModel(Recommender):
             users, items = ids(z['users']), ids(z['items'])
             m = sparse.csr_matrix((z['data'], z['indices'], z['indptr']), shape=(len(users), len(items)))
             rows, cols = m.nonzero()
-            model.data_ = RatingsMatrix(pd.DataFrame({'user_id': users[rows], 'item_id': items[cols], 'rating': m.data}), users, items)
+            model._set_training(RatingsMatrix(pd.DataFrame({'user_id': users[rows], 'item_id': items[cols], 'rating': m.data}), users, items))
             model.neighbours_ = Neighbours(*(z[f'nb_{f.name}'] for f in fields(Neighbours)))
             model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
             for name in ('fallback_biases_', 'center_biases_'):
                 setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
-        r = model.data_.matrix.data
-        model.scale_ = (float(r.min()), float(r.max()))
-        counts = model.data_.counts(0)
-        model.popular_ = np.lexsort((np.arange(len(counts)), -counts))
         model._index()
         return model
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .user_cf import KNNModel, _ranges
+from .preprocessing import entry_rows
+from .user_cf import KNNModel, _ranges, _segment_sums
 
 # %% auto #0
 __all__ = ['ItemKNN']
@@ -38,13 +39,11 @@ class ItemKNN(KNNModel):
         super()._index()
         m = self.data_.matrix
         # centred ratings in the user x item layout of the training matrix
-        rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
-        self.dev_by_user_ = self.x_dev_[self.x_keys_.get_indexer(m.indices.astype(np.int64)*m.shape[0] + rows)]
+        self.dev_by_user_ = self.x_dev_[self.x_keys_.get_indexer(m.indices.astype(np.int64)*m.shape[0] + entry_rows(m))]
 
     def _expansion_cost(self, users, nb):
         m = self.data_.matrix
-        in_degree = np.diff(nb.by_neighbour()[0])
-        return np.add.reduceat(np.r_[in_degree[m.indices], 0], m.indptr[users])[:len(users)] * (np.diff(m.indptr)[users] > 0)
+        return _segment_sums(np.diff(nb.by_neighbour()[0])[m.indices], m.indptr, users)  # table entries reached from each user's items
 
     def _user_scores(self, users, nb, k):
         "Dense (batch x items) sums over the items that list each rated item as a neighbour, the first k per item."

@@ -12,8 +12,9 @@ import pandas as pd
 from scipy import sparse
 
 # %% auto #0
-__all__ = ['CENTERINGS', 'check_columns', 'RatingsMatrix', 'plot_sparsity', 'Biases', 'fit_biases', 'top_n', 'Recommender',
-           'Popular', 'Baseline', 'Random', 'holdout_split', 'leave_last_n', 'temporal_split', 'kfold_split']
+__all__ = ['CENTERINGS', 'check_columns', 'RatingsMatrix', 'plot_sparsity', 'entry_rows', 'Biases', 'fit_biases', 'top_n',
+           'Recommender', 'Popular', 'Baseline', 'Random', 'holdout_split', 'leave_last_n', 'temporal_split',
+           'kfold_split']
 
 # %% ../nbs/01_preprocessing.ipynb #ea7cdacc
 def check_columns(df:pd.DataFrame, columns:list, what:str='ratings'):
@@ -102,6 +103,10 @@ def plot_sparsity(rm:RatingsMatrix, # the ratings matrix
 # %% ../nbs/01_preprocessing.ipynb #d8cb0c37
 CENTERINGS = ('none', 'user', 'item', 'baseline')
 
+def entry_rows(m:sparse.csr_matrix) -> np.ndarray:
+    "Row number of each stored entry of a CSR matrix, in storage order."
+    return np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+
 @dataclass
 class Biases:
     "An additive bias model g + b_u + b_i over the rows and columns of a `RatingsMatrix`."
@@ -118,8 +123,7 @@ class Biases:
 
     def residuals(self, m:sparse.csr_matrix) -> sparse.csr_matrix:
         "`m` minus the biases at its stored entries (same sparsity pattern, explicit zeros kept)."
-        coo_rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
-        return sparse.csr_matrix((m.data - self(coo_rows, m.indices), m.indices.copy(), m.indptr.copy()), shape=m.shape)
+        return sparse.csr_matrix((m.data - self(entry_rows(m), m.indices), m.indices.copy(), m.indptr.copy()), shape=m.shape)
 
 def fit_biases(rm:RatingsMatrix, # training ratings
                center:str='baseline', # 'none', 'user', 'item' or 'baseline'
@@ -132,7 +136,7 @@ def fit_biases(rm:RatingsMatrix, # training ratings
     if min(reg_user, reg_item) < 0 or epochs < 0: raise ValueError('reg_user, reg_item and epochs must not be negative')
     n_u, n_i = rm.shape
     m = rm.matrix
-    rows = np.repeat(np.arange(n_u), np.diff(m.indptr))
+    rows = entry_rows(m)
     r, cols = m.data.astype(np.float64), m.indices
     cnt_u, cnt_i = np.bincount(rows, minlength=n_u), np.bincount(cols, minlength=n_i)
     zu, zi = np.zeros(n_u), np.zeros(n_i)

@@ -15,7 +15,7 @@ from scipy import sparse
 from tqdm.auto import tqdm
 
 import netflix_cf
-from .preprocessing import Biases, RatingsMatrix, Recommender, fit_biases, top_n
+from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases, top_n
 
 # %% auto #0
 __all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'top_k_neighbours',
@@ -46,7 +46,8 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
     "X minus the chosen centring at its stored entries; the pattern (who rated what) is unchanged."
     x = X.data.astype(np.float64)
     if centring == 'none': return _with_data(X, x)
-    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    if centring == 'baseline': return baseline.residuals(X)
+    rows = entry_rows(X)
     if centring == 'row':
         means = np.bincount(rows, x, X.shape[0])/np.maximum(np.diff(X.indptr), 1)
         return _with_data(X, x - means[rows])
@@ -54,7 +55,6 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
         cnt = np.bincount(X.indices, minlength=X.shape[1])
         means = np.bincount(X.indices, x, X.shape[1])/np.maximum(cnt, 1)
         return _with_data(X, x - means[X.indices])
-    if centring == 'baseline': return _with_data(X, x - baseline(rows, X.indices))
     raise ValueError(f'unknown centring {centring!r}')
 
 # %% ../nbs/02_user_cf.ipynb #16efc7eb
@@ -199,6 +199,11 @@ def random_ratings(n_rows:int, n_cols:int, density:float, seed:int, ties:bool=Fa
     return dense
 
 # %% ../nbs/02_user_cf.ipynb #121caabb
+def _segment_sums(values:np.ndarray, indptr:np.ndarray, rows:np.ndarray) -> np.ndarray:
+    "Sum of `values` over the CSR segment indptr[r]:indptr[r+1] of each of `rows` (0 for an empty one)."
+    cum = np.r_[0, np.cumsum(values)]
+    return cum[indptr[rows + 1]] - cum[indptr[rows]]
+
 def _ranges(starts:np.ndarray, lengths:np.ndarray) -> np.ndarray:
     "Concatenation of `arange(s, s + l)` for each start and length, without a Python loop."
     lengths = np.asarray(lengths, np.int64)
@@ -304,7 +309,7 @@ class KNNModel(Recommender):
     def _index(self):
         "Lookup structures derived from the fitted state: centred values and sorted keys of X, keys of the neighbour table."
         X, nb = self._X(), self.neighbours_
-        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        rows = entry_rows(X)
         self.x_dev_ = (X.data - self._bias_xy(self.center_biases_)(rows, X.indices)).astype(np.float32)
         self.x_keys_ = pd.Index(rows.astype(np.int64)*X.shape[1] + X.indices)  # (row, column) of every stored entry
         self.xt_ = self.data_.T if self.side == 'user' else self.data_.matrix  # X's columns as rows
@@ -470,8 +475,7 @@ class UserKNN(KNNModel):
                          rank_shrinkage, min_ratings, positive_only)
 
     def _expansion_cost(self, users, nb):
-        per_user = np.diff(self.data_.matrix.indptr)
-        return np.add.reduceat(np.r_[per_user[nb.indices], 0], nb.indptr[users])[:len(users)] * (nb.counts[users] > 0)
+        return _segment_sums(np.diff(self.data_.matrix.indptr)[nb.indices], nb.indptr, users)  # ratings of each user's neighbours
 
     def _user_scores(self, users, nb, k):
         "Dense (batch x items) sums over each user's neighbours' ratings, the first k per item."

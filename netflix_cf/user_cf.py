@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import numba
+from numba import njit, prange
 from scipy import sparse
 from tqdm.auto import tqdm
 
@@ -18,8 +20,8 @@ import netflix_cf
 from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases, top_n
 
 # %% auto #0
-__all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'top_k_neighbours',
-           'reference_neighbours', 'random_ratings', 'aggregate_first_k', 'KNNModel', 'UserKNN']
+__all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'TableSpec', 'neighbour_tables',
+           'top_k_neighbours', 'reference_neighbours', 'random_ratings', 'aggregate_first_k', 'KNNModel', 'UserKNN']
 
 # %% ../nbs/02_user_cf.ipynb #caffbf56
 SIMILARITIES = {  # name: (centring of the rows, norms over 'all' entries or 'common' entries)
@@ -35,6 +37,8 @@ def check_similarity(name:str) -> tuple:
     if name not in SIMILARITIES: raise ValueError(f"similarity must be one of {', '.join(SIMILARITIES)}; got {name!r}")
     return SIMILARITIES[name]
 
+_TRANSPOSED = {'none': 'none', 'row': 'column', 'column': 'row', 'baseline': 'baseline'}  # the same centring seen from X's transpose
+
 def _with_data(m:sparse.csr_matrix, data) -> sparse.csr_matrix:
     "A CSR matrix with the sparsity pattern of `m` (explicit zeros kept) and new values."
     return sparse.csr_matrix((np.asarray(data), m.indices, m.indptr), shape=m.shape)
@@ -46,7 +50,7 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
     "X minus the chosen centring at its stored entries; the pattern (who rated what) is unchanged."
     x = X.data.astype(np.float64)
     if centring == 'none': return _with_data(X, x)
-    if centring == 'baseline': return baseline.residuals(X)
+    if centring == 'baseline': return _with_data(X, x - baseline(entry_rows(X), X.indices))
     rows = entry_rows(X)
     if centring == 'row':
         means = np.bincount(rows, x, X.shape[0])/np.maximum(np.diff(X.indptr), 1)
@@ -57,7 +61,7 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
         return _with_data(X, x - means[X.indices])
     raise ValueError(f'unknown centring {centring!r}')
 
-# %% ../nbs/02_user_cf.ipynb #16efc7eb
+# %% ../nbs/02_user_cf.ipynb #24431e12
 @dataclass
 class Neighbours:
     "Top-k neighbours of each row, best first: CSR-like arrays (`indptr`, `indices`, `sims`, `support`)."
@@ -98,8 +102,196 @@ class Neighbours:
             self._by_neighbour = (np.r_[0, np.cumsum(np.bincount(self.indices, minlength=self.n_rows))], order)
         return self._by_neighbour
 
-def _block_size(n_rows:int, target:int=4_000_000) -> int:
-    return int(max(1, min(n_rows, target // max(n_rows, 1))))
+    @property
+    def nbytes(self) -> int: return sum(a.nbytes for a in (self.indptr, self.indices, self.sims, self.support))
+
+# %% ../nbs/02_user_cf.ipynb #4a70801a
+@njit(inline='always')
+def _worse(s1, b1, s2, b2):
+    "Does candidate (s1, b1) rank below (s2, b2)? Higher similarity first, then the lower row number."
+    return s1 < s2 or (s1 == s2 and b1 > b2)
+
+@njit(inline='always')
+def _swap(hs, hb, hn, i, j):
+    hs[i], hs[j] = hs[j], hs[i]; hb[i], hb[j] = hb[j], hb[i]; hn[i], hn[j] = hn[j], hn[i]
+
+@njit(inline='always')
+def _sift_down(hs, hb, hn, size, i):
+    "Restore the heap below position i (the root holds the worst of the kept candidates)."
+    while True:
+        w, l = i, 2*i + 1
+        if l < size and _worse(hs[l], hb[l], hs[w], hb[w]): w = l
+        if l + 1 < size and _worse(hs[l + 1], hb[l + 1], hs[w], hb[w]): w = l + 1
+        if w == i: return
+        _swap(hs, hb, hn, i, w); i = w
+
+@njit(inline='always')
+def _offer(hs, hb, hn, size, k, s, b, n):
+    "Offer candidate (s, b) with co-support n to a heap of the k best; returns the new size."
+    if size < k:
+        i = size
+        hs[i] = s; hb[i] = b; hn[i] = n
+        while i > 0 and _worse(hs[i], hb[i], hs[(i - 1)//2], hb[(i - 1)//2]):
+            _swap(hs, hb, hn, i, (i - 1)//2); i = (i - 1)//2
+        return size + 1
+    if _worse(hs[0], hb[0], s, b):
+        hs[0] = s; hb[0] = b; hn[0] = n
+        _sift_down(hs, hb, hn, size, 0)
+    return size
+
+@njit(inline='always')
+def _select(a, touched, nt, cnt, dot, sq_a, sq_b, common, inv_norm, k, shrink, min_sup, positive,
+            hs, hb, hn, out_i, out_s, out_n, start):
+    "Similarities of row a to the rows it met, the best k written from out[start], best first; returns how many."
+    size = 0
+    for t in range(nt):
+        b = touched[t]
+        n = cnt[b]
+        if b == a or n < min_sup: continue
+        if common:
+            den = sq_a[b]*sq_b[b]
+            s = dot[b]/np.sqrt(den) if den > 0 else 0.0
+        else: s = dot[b]*inv_norm[a]*inv_norm[b]
+        if shrink > 0: s *= n/(n + shrink)
+        if positive and not s > 0: continue
+        size = _offer(hs, hb, hn, size, k, s, b, n)
+    for j in range(size - 1, -1, -1):  # pop the worst first, so the row is written from its end
+        out_i[start + j] = hb[0]; out_s[start + j] = hs[0]; out_n[start + j] = hn[0]
+        _swap(hs, hb, hn, 0, j)
+        _sift_down(hs, hb, hn, j, 0)
+    return size
+
+@njit(parallel=True, cache=True)
+def _neighbour_kernel(indptr, indices, v1, v2, t_indptr, t_indices, t_v1, t_v2, inv1, inv2,
+                      two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
+                      bounds, out1_i, out1_s, out1_n, cnt1, out2_i, out2_s, out2_n, cnt2):
+    "Top-k tables of rows bounds[0]..bounds[-1] for one or two similarities (values v1, v2), one group of rows per task."
+    n = len(inv1)
+    for g in prange(len(bounds) - 1):
+        cnt = np.zeros(n, np.int32); touched = np.empty(n + 1, np.int32)
+        d1 = np.zeros(n); d2 = np.zeros(n if two else 1)
+        sa1 = np.zeros(n if common1 else 1); sb1 = np.zeros(n if common1 else 1)
+        sa2 = np.zeros(n if common2 else 1); sb2 = np.zeros(n if common2 else 1)
+        kmax = max(k1, k2)
+        hs = np.empty(kmax); hb = np.empty(kmax, np.int32); hn = np.empty(kmax, np.int32)
+        for a in range(bounds[g], bounds[g + 1]):
+            nt = 0
+            for p in range(indptr[a], indptr[a + 1]):
+                c = indices[p]
+                ya1 = v1[p]
+                ya2 = v2[p] if two else 0.0
+                for q in range(t_indptr[c], t_indptr[c + 1]):
+                    b = t_indices[q]
+                    touched[nt] = b
+                    nt += cnt[b] == 0  # branch-free: the slot is kept only on b's first visit
+                    cnt[b] += 1
+                    yb1 = t_v1[q]
+                    d1[b] += ya1*yb1
+                    if common1:
+                        sa1[b] += ya1*ya1; sb1[b] += yb1*yb1
+                    if two:
+                        yb2 = t_v2[q]
+                        d2[b] += ya2*yb2
+                        if common2:
+                            sa2[b] += ya2*ya2; sb2[b] += yb2*yb2
+            cnt1[a] = _select(a, touched, nt, cnt, d1, sa1, sb1, common1, inv1, k1, shrink1, min_sup1, pos1,
+                              hs, hb, hn, out1_i, out1_s, out1_n, a*k1)
+            if two:
+                cnt2[a] = _select(a, touched, nt, cnt, d2, sa2, sb2, common2, inv2, k2, shrink2, min_sup2, pos2,
+                                  hs, hb, hn, out2_i, out2_s, out2_n, a*k2)
+            for t in range(nt):
+                b = touched[t]
+                cnt[b] = 0; d1[b] = 0.0
+                if common1: sa1[b] = 0.0; sb1[b] = 0.0
+                if two:
+                    d2[b] = 0.0
+                    if common2: sa2[b] = 0.0; sb2[b] = 0.0
+
+@njit(cache=True)
+def _row_work(indptr, indices, t_indptr):
+    "Multiply-adds the kernel spends on each row: the sum of its columns' entry counts."
+    work = np.empty(len(indptr) - 1)
+    for a in range(len(indptr) - 1):
+        w = 1.0
+        for p in range(indptr[a], indptr[a + 1]): w += t_indptr[indices[p] + 1] - t_indptr[indices[p]]
+        work[a] = w
+    return work
+
+@njit(cache=True)
+def _compact(indices, sims, support, counts, k):
+    "Move each row's entries (stored from row*k) to follow the previous row's, in place."
+    pos = 0
+    for a in range(len(counts)):
+        for j in range(counts[a]):
+            indices[pos] = indices[a*k + j]; sims[pos] = sims[a*k + j]; support[pos] = support[a*k + j]
+            pos += 1
+    return pos
+
+# %% ../nbs/02_user_cf.ipynb #56268e7a
+@dataclass(frozen=True)
+class TableSpec:
+    "What one neighbour table keeps: how many neighbours, which norms, and which pairs count."
+    k:int                      # neighbours kept per row
+    norms:str = 'all'          # 'all': norms over whole rows; 'common': over co-rated entries (Pearson)
+    shrinkage:float = 0.0      # λ in sim * n/(n + λ); 0 for none
+    min_support:int = 1        # least co-support n_ab for a pair to count
+    positive_only:bool = True  # keep only positive similarities
+
+    def __post_init__(self):
+        if self.k < 1: raise ValueError(f'k must be at least 1, got {self.k}')
+        if self.shrinkage < 0: raise ValueError(f'shrinkage must not be negative, got {self.shrinkage}')
+        if self.min_support < 1: raise ValueError(f'min_support must be at least 1, got {self.min_support}')
+        if self.norms not in ('all', 'common'): raise ValueError(f"norms must be 'all' or 'common', got {self.norms!r}")
+
+def _equal_work_bounds(work:np.ndarray, a0:int, a1:int, parts:int) -> np.ndarray:
+    "Split rows a0..a1 into up to `parts` consecutive groups of about equal work."
+    cum = np.cumsum(work[a0:a1])
+    cuts = np.searchsorted(cum, cum[-1]*np.arange(1, parts)/parts) + a0 + 1
+    return np.unique(np.r_[a0, np.minimum(cuts, a1), a1]).astype(np.int64)
+
+def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: centred rows, one per similarity
+                     specs:list, # a `TableSpec` for each of `Ys`
+                     YTs:list|None=None, # the same matrices transposed (CSR); computed when not given
+                     progress:bool=False, # progress bar over groups of rows
+                     steps:int=32, # groups of rows run one after another (for the progress bar)
+                    ) -> list:
+    "Top-k `Neighbours` tables of the rows of `Ys`, every table filled in one pass over the pairs of rows."
+    if not 1 <= len(Ys) == len(specs) <= 2: raise ValueError('give one or two matrices, with one TableSpec each')
+    Ys = [sparse.csr_matrix(Y) for Y in Ys]
+    if any(Y.shape != Ys[0].shape or Y.nnz != Ys[0].nnz for Y in Ys): raise ValueError('the matrices must share one sparsity pattern')
+    YTs = [Y.T.tocsr() for Y in Ys] if YTs is None else [sparse.csr_matrix(Y) for Y in YTs]
+    Y, YT, two, n = Ys[0], YTs[0], len(Ys) == 2, Ys[0].shape[0]
+    indptr, indices = Y.indptr.astype(np.int64), Y.indices.astype(np.int32)
+    t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.int32)
+    # float32 values halve the memory traffic of the inner loop, used when no value changes (raw ratings); sums stay float64
+    dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
+    values = [np.asarray(M.data, dtype) for M in Ys]
+    t_values = [np.asarray(M.data, dtype) for M in YTs]
+    def inv_norm(v):
+        norm = np.sqrt(np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1]))
+        return np.divide(1.0, norm, out=np.zeros(n), where=norm > 0)
+    invs = [inv_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
+    specs2 = specs + [TableSpec(k=1)] * (2 - len(specs))
+    outs = [(np.empty(n*s.k, np.int32), np.empty(n*s.k, np.float32), np.empty(n*s.k, np.int32), np.zeros(n, np.int64))
+            if i < len(specs) else (np.empty(1, np.int32), np.empty(1, np.float32), np.empty(1, np.int32), np.zeros(1, np.int64))
+            for i, s in enumerate(specs2)]
+    no_values, no_norms = np.zeros(1, dtype), np.zeros(1)  # stand-ins when there is no second table
+    work = _row_work(indptr, indices, t_indptr)
+    groups = 4*numba.get_num_threads()
+    step_bounds = _equal_work_bounds(work, 0, n, min(steps, n)) if n else np.zeros(1, np.int64)
+    for a0, a1 in tqdm(zip(step_bounds[:-1], step_bounds[1:]), total=len(step_bounds) - 1, desc='neighbours', disable=not progress):
+        _neighbour_kernel(indptr, indices, values[0], values[1] if two else no_values,
+                          t_indptr, t_indices, t_values[0], t_values[1] if two else no_values, invs[0], invs[1] if two else no_norms,
+                          two, specs2[0].norms == 'common', two and specs2[1].norms == 'common', specs2[0].k, specs2[1].k,
+                          float(specs2[0].shrinkage), float(specs2[1].shrinkage), specs2[0].min_support, specs2[1].min_support,
+                          specs2[0].positive_only, specs2[1].positive_only,
+                          _equal_work_bounds(work, a0, a1, groups), *outs[0], *outs[1])
+    tables = []
+    for (idx, sims, sup, counts), s in zip(outs, specs):
+        total = _compact(idx, sims, sup, counts, s.k)
+        for arr in (idx, sims, sup): arr.resize(total, refcheck=False)  # shrink in place: no second copy of the table
+        tables.append(Neighbours(np.r_[0, np.cumsum(counts)].astype(np.int64), idx, sims, sup))
+    return tables
 
 def top_k_neighbours(Y:sparse.csr_matrix, # centred rows (pattern = who rated what)
                      k:int, # neighbours kept per row
@@ -107,48 +299,10 @@ def top_k_neighbours(Y:sparse.csr_matrix, # centred rows (pattern = who rated wh
                      shrinkage:float=0.0, # λ in sim * n/(n + λ); 0 for none
                      min_support:int=1, # least co-support n_ab for a pair to count
                      positive_only:bool=True, # keep only positive similarities
-                     block_size:int|None=None, # rows per block; default: about 32 MB of work space
-                     progress:bool=False, # progress bar over blocks
+                     progress:bool=False, # progress bar over groups of rows
                     ) -> Neighbours:
-    "The `k` most similar rows of each row of `Y`, computed block-wise with sparse products."
-    if k < 1: raise ValueError(f'k must be at least 1, got {k}')
-    if shrinkage < 0: raise ValueError(f'shrinkage must not be negative, got {shrinkage}')
-    if min_support < 1: raise ValueError(f'min_support must be at least 1, got {min_support}')
-    if norms not in ('all', 'common'): raise ValueError(f"norms must be 'all' or 'common', got {norms!r}")
-    Y = sparse.csr_matrix(Y, dtype=np.float64)
-    n = Y.shape[0]
-    B = _with_data(Y, np.ones(Y.nnz))
-    YT, BT = Y.T.tocsr(), B.T.tocsr()
-    Y2T = _with_data(Y, Y.data**2).T.tocsr() if norms == 'common' else None
-    row_norm = np.sqrt(np.asarray(Y.multiply(Y).sum(1)).ravel())
-    bs = block_size or _block_size(n)
-    indptr, indices, sims, supports, total = [np.zeros(1, np.int64)], [], [], [], 0
-    for a0 in tqdm(range(0, n, bs), desc='neighbours', disable=not progress):
-        a1 = min(n, a0 + bs)
-        YA, BA = Y[a0:a1], B[a0:a1]
-        dot = (YA @ YT).toarray()
-        sup = (BA @ BT).toarray()
-        if norms == 'all':
-            den = row_norm[a0:a1, None]*row_norm[None, :]
-        else:
-            den = np.sqrt((_with_data(YA, YA.data**2) @ BT).toarray()*(BA @ Y2T).toarray())
-        with np.errstate(invalid='ignore', divide='ignore'):
-            sim = np.where(den > 0, dot/den, 0.0)
-        if shrinkage: sim *= sup/(sup + shrinkage)
-        valid = (sup >= min_support) & (sim > 0 if positive_only else sup > 0)
-        valid[np.arange(a1 - a0), np.arange(a0, a1)] = False  # a row is not its own neighbour
-        score = np.where(valid, sim, -np.inf)
-        cols, vals = top_n(score, k)
-        keep = ~np.isneginf(vals)
-        rows = np.nonzero(keep)[0]
-        indptr.append(total + np.bincount(rows, minlength=a1 - a0).cumsum())
-        total += len(rows)
-        indices.append(cols[keep]); sims.append(vals[keep])
-        supports.append(sup[rows, cols[keep]])
-    return Neighbours(np.concatenate(indptr).astype(np.int64),
-                      np.concatenate(indices).astype(np.int32) if indices else np.empty(0, np.int32),
-                      np.concatenate(sims).astype(np.float32) if sims else np.empty(0, np.float32),
-                      np.concatenate(supports).astype(np.int32) if supports else np.empty(0, np.int32))
+    "The `k` most similar rows of each row of `Y`."
+    return neighbour_tables([Y], [TableSpec(k, norms, shrinkage, min_support, positive_only)], progress=progress)[0]
 
 # %% ../nbs/02_user_cf.ipynb #a7aff5b3
 def reference_neighbours(dense:np.ndarray, # rows x columns, NaN where there is no rating
@@ -281,26 +435,34 @@ class KNNModel(Recommender):
 
     # X: rows are the compared entities
     def _X(self) -> sparse.csr_matrix: return self.data_.matrix if self.side == 'user' else self.data_.T
+    def _XT(self) -> sparse.csr_matrix: return self.data_.T if self.side == 'user' else self.data_.matrix
     def _bias_xy(self, b:Biases) -> Biases:
         "A bias model over (user, item) as a bias model over (row of X, column of X)."
         return b if self.side == 'user' else Biases(b.offset, b.item, b.user)
 
     def _fit(self):
-        X = self._X()
+        X, XT = self._X(), self._XT()
         base = fit_biases(self.data_, 'baseline')
         self.fallback_biases_ = base
         side_center = {'user': 'user', 'item': 'item'}[self.side]
         self.center_biases_ = {'none': fit_biases(self.data_, 'none'), 'mean': fit_biases(self.data_, side_center),
                                'baseline': base}[self.center]
-        def table(similarity, k, shrinkage, positive_only):
-            centring, norms = check_similarity(similarity)
-            return top_k_neighbours(centered_rows(X, centring, self._bias_xy(base)), k, norms=norms, shrinkage=shrinkage,
-                                    min_support=self.min_support, positive_only=positive_only)
-        self.neighbours_ = table(self.similarity, max(self.n_store or min(X.shape[0], 2_000), self.k), self.shrinkage, self.positive_only)
+        bxy = self._bias_xy(base)
+        def centred(similarity):  # Y and its transpose, each centred in its own layout
+            centring = check_similarity(similarity)[0]
+            return (centered_rows(X, centring, bxy), centered_rows(XT, _TRANSPOSED[centring], Biases(bxy.offset, bxy.item, bxy.user)))
+        pool = TableSpec(max(self.n_store or min(X.shape[0], 2_000), self.k), check_similarity(self.similarity)[1],
+                         self.shrinkage, self.min_support, self.positive_only)
+        shared = self.ranking == 'prediction' or (
+            (self.rank_similarity, self.rank_shrinkage) == (self.similarity, self.shrinkage) and self.positive_only)
+        specs = [pool] if shared else [pool, TableSpec(self._rank_k, check_similarity(self.rank_similarity)[1],
+                                                       self.rank_shrinkage, self.min_support, True)]
+        ys = [centred(s) for s in [self.similarity, self.rank_similarity][:len(specs)]]
+        tables = neighbour_tables([y for y, _ in ys], specs, [yt for _, yt in ys])
+        del ys
+        self.neighbours_ = tables[0]
         if self.ranking == 'prediction': self.rank_neighbours_ = self.neighbours_
-        elif (self.rank_similarity, self.rank_shrinkage) == (self.similarity, self.shrinkage) and self.positive_only:
-            self.rank_neighbours_ = self.neighbours_.head(self._rank_k)
-        else: self.rank_neighbours_ = table(self.rank_similarity, self._rank_k, self.rank_shrinkage, True)
+        else: self.rank_neighbours_ = tables[0].head(self._rank_k) if shared else tables[1]
         self._index()
 
     @property

@@ -19,8 +19,8 @@ class ItemKNN(KNNModel):
     "Item-based k-NN: predict from the items most similar to the target among those the user rated; rank by similarity to the user's items."
     side = 'item'
     def __init__(self, k:int=20, # neighbours aggregated per prediction, among the items the user rated
-                 similarity:str='adjusted_cosine', # similarity for predictions, one of `SIMILARITIES`
-                 shrinkage:float=100.0, # λ in sim·n/(n+λ); 0 for none
+                 similarity:str='cosine', # similarity for predictions, one of `SIMILARITIES`
+                 shrinkage:float=0.0, # λ in sim·n/(n+λ); 0 for none
                  min_support:int=1, # least number of common raters for a pair of items to count
                  center:str='baseline', # centring of the prediction: 'none', 'mean' (item mean) or 'baseline'
                  damping:float=0.0, # λ_d added to the weights' sum: pulls predictions with little evidence to the baseline

@@ -140,10 +140,29 @@ def _offer(hs, hb, hn, size, k, s, b, n):
     return size
 
 @njit(inline='always')
+def _kth_largest(x, n, k):
+    "The k-th largest of x[:n] (k >= 1), by quickselect with a three-way partition; reorders x."
+    lo, hi, target = 0, n - 1, k - 1
+    while lo < hi:
+        a, b, c = x[lo], x[(lo + hi)//2], x[hi]
+        pivot = max(min(a, b), min(max(a, b), c))  # median of three
+        lt, i, gt = lo, lo, hi
+        while i <= gt:  # x[lo:lt] > pivot, x[lt:i] == pivot, x[gt+1:hi+1] < pivot
+            if x[i] > pivot:
+                x[lt], x[i] = x[i], x[lt]; lt += 1; i += 1
+            elif x[i] < pivot:
+                x[gt], x[i] = x[i], x[gt]; gt -= 1
+            else: i += 1
+        if target < lt: hi = lt - 1
+        elif target > gt: lo = gt + 1
+        else: return pivot
+    return x[lo]
+
+@njit(inline='always')
 def _select(a, touched, nt, cnt, dot, sq_a, sq_b, common, inv_norm, k, shrink, min_sup, positive,
-            hs, hb, hn, out_i, out_s, out_n, start):
+            hs, hb, hn, cand_s, cand_b, cand_n, scratch, out_i, out_s, out_n, start):
     "Similarities of row a to the rows it met, the best k written from out[start], best first; returns how many."
-    size = 0
+    m = 0
     for t in range(nt):
         b = touched[t]
         n = cnt[b]
@@ -154,7 +173,15 @@ def _select(a, touched, nt, cnt, dot, sq_a, sq_b, common, inv_norm, k, shrink, m
         else: s = dot[b]*inv_norm[a]*inv_norm[b]
         if shrink > 0: s *= n/(n + shrink)
         if positive and not s > 0: continue
-        size = _offer(hs, hb, hn, size, k, s, b, n)
+        cand_s[m] = s; cand_b[m] = b; cand_n[m] = n; m += 1
+    # a large k would make the heap churn: first find the k-th best value, then offer only what reaches it
+    threshold = -np.inf
+    if k >= 64 and m > k:
+        scratch[:m] = cand_s[:m]
+        threshold = _kth_largest(scratch, m, k)
+    size = 0
+    for t in range(m):
+        if cand_s[t] >= threshold: size = _offer(hs, hb, hn, size, k, cand_s[t], cand_b[t], cand_n[t])
     for j in range(size - 1, -1, -1):  # pop the worst first, so the row is written from its end
         out_i[start + j] = hb[0]; out_s[start + j] = hs[0]; out_n[start + j] = hn[0]
         _swap(hs, hb, hn, 0, j)
@@ -174,6 +201,7 @@ def _neighbour_kernel(indptr, indices, v1, v2, t_indptr, t_indices, t_v1, t_v2, 
         sa2 = np.zeros(n if common2 else 1); sb2 = np.zeros(n if common2 else 1)
         kmax = max(k1, k2)
         hs = np.empty(kmax); hb = np.empty(kmax, np.int32); hn = np.empty(kmax, np.int32)
+        cand_s = np.empty(n); cand_b = np.empty(n, np.int32); cand_n = np.empty(n, np.int32); scratch = np.empty(n)
         for a in range(bounds[g], bounds[g + 1]):
             nt = 0
             for p in range(indptr[a], indptr[a + 1]):
@@ -195,10 +223,10 @@ def _neighbour_kernel(indptr, indices, v1, v2, t_indptr, t_indices, t_v1, t_v2, 
                         if common2:
                             sa2[b] += ya2*ya2; sb2[b] += yb2*yb2
             cnt1[a] = _select(a, touched, nt, cnt, d1, sa1, sb1, common1, inv1, k1, shrink1, min_sup1, pos1,
-                              hs, hb, hn, out1_i, out1_s, out1_n, a*k1)
+                              hs, hb, hn, cand_s, cand_b, cand_n, scratch, out1_i, out1_s, out1_n, a*k1)
             if two:
                 cnt2[a] = _select(a, touched, nt, cnt, d2, sa2, sb2, common2, inv2, k2, shrink2, min_sup2, pos2,
-                                  hs, hb, hn, out2_i, out2_s, out2_n, a*k2)
+                                  hs, hb, hn, cand_s, cand_b, cand_n, scratch, out2_i, out2_s, out2_n, a*k2)
             for t in range(nt):
                 b = touched[t]
                 cnt[b] = 0; d1[b] = 0.0
@@ -470,6 +498,7 @@ class KNNModel(Recommender):
 
     def _index(self):
         "Lookup structures derived from the fitted state: centred values and sorted keys of X, keys of the neighbour table."
+        self.__dict__.pop('_rank_parts', None)  # built again from the new tables on first use
         X, nb = self._X(), self.neighbours_
         rows = entry_rows(X)
         self.x_dev_ = (X.data - self._bias_xy(self.center_biases_)(rows, X.indices)).astype(np.float32)
@@ -517,6 +546,11 @@ class KNNModel(Recommender):
         scores = np.empty((len(users), self.data_.shape[1]))
         cb, fb = self.center_biases_, self.fallback_biases_
         nb = self.rank_neighbours_
+        if self.ranking == 'similarity_sum':  # a row of the ranking table never holds more than rank_k neighbours: sum them all
+            sums = self._similarity_sums(users)
+            scores.fill(-np.inf)
+            scores[entry_rows(sums), sums.indices] = sums.data
+            return scores
         for lo, hi in self._entry_batches(users, nb):
             num, den, ssum = self._user_scores(users[lo:hi], nb, self._rank_k)
             if self.ranking == 'similarity_sum': scores[lo:hi] = np.where(den > 0, ssum, -np.inf)
@@ -525,6 +559,15 @@ class KNNModel(Recommender):
                 with np.errstate(invalid='ignore', divide='ignore'): scores[lo:hi] = np.where(den > 0, cb.offset + cb.user[u] + cb.item + num/(den + self.damping),
                                          fb.offset + fb.user[u] + fb.item)
         return scores
+
+    def _similarity_sums(self, users) -> sparse.csr_matrix:
+        "Σ of ranking similarities for each (user of the batch, item), as one sparse product (batch x items)."
+        if not hasattr(self, '_rank_parts'):  # the ranking table and the 0/1 rating pattern, in the layouts the product needs
+            m = self.data_.matrix
+            table = self.rank_neighbours_.to_csr().astype(np.float64)
+            self._rank_parts = (table if self.side == 'user' else table.T.tocsr(), _with_data(m, np.ones(m.nnz)))
+        table, rated = self._rank_parts
+        return table[users] @ rated if self.side == 'user' else rated[users] @ table
 
     def _dense_sums(self, nb:Neighbours, who, target, pos, dev, k:int, n_users:int) -> tuple:
         "Aggregate candidates (user in batch, target item, table position) into dense (batch x items) Σ s·dev, Σ |s| and Σ s."

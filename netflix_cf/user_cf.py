@@ -428,6 +428,49 @@ def aggregate_first_k(group:np.ndarray, # target of each candidate, in 0..n_grou
     g, s = group[keep], sim[keep].astype(np.float64)
     return (np.bincount(g, s*dev[keep], n_groups), np.bincount(g, np.abs(s), n_groups), np.bincount(g, s, n_groups), keep)
 
+# %% ../nbs/02_user_cf.ipynb #e3eda1ee
+@njit(parallel=True, cache=True)
+def _rank_kernel(rows, cold, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights,
+                 seen_indptr, seen_indices, popular, n, exclude_seen, bounds, out_items, out_scores):
+    """Top-n items of each user row by Σ a_weight·b_weight over the two-step paths row → via → item, best first
+    (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`."""
+    n_items = len(popular)
+    for g in prange(len(bounds) - 1):
+        acc = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
+        mark = np.zeros(n_items, np.int8)  # 1: rated by the user (left out), 2: already in the list
+        hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
+        for r in range(bounds[g], bounds[g + 1]):
+            u = rows[r]
+            nt = 0
+            if not cold[r]:
+                for p in range(a_indptr[u], a_indptr[u + 1]):
+                    v, w = a_indices[p], a_weights[p]
+                    for q in range(b_indptr[v], b_indptr[v + 1]):
+                        i = b_indices[q]
+                        touched[nt] = i
+                        nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
+                        acc[i] += w*b_weights[q]
+            if exclude_seen and u >= 0:
+                for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 1
+            size = 0
+            for t in range(nt):
+                i = touched[t]
+                if mark[i] == 0: size = _offer(hs, hb, hn, size, n, acc[i], i, 0)
+            for j in range(size - 1, -1, -1):
+                out_items[r, j] = hb[0]; out_scores[r, j] = hs[0]; mark[hb[0]] = 2
+                _swap(hs, hb, hn, 0, j)
+                _sift_down(hs, hb, hn, j, 0)
+            filled = size
+            for i in popular:  # the most popular items the user has not rated, after every scored item
+                if filled == n: break
+                if mark[i] == 0:
+                    out_items[r, filled] = i; out_scores[r, filled] = np.nan; filled += 1
+            for j in range(filled, n): out_items[r, j] = -1
+            for t in range(nt): acc[touched[t]] = 0.0
+            for j in range(filled): mark[out_items[r, j]] = 0
+            if exclude_seen and u >= 0:
+                for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
+
 # %% ../nbs/02_user_cf.ipynb #5b69126f
 CENTERS = ('none', 'mean', 'baseline')
 
@@ -546,11 +589,6 @@ class KNNModel(Recommender):
         scores = np.empty((len(users), self.data_.shape[1]))
         cb, fb = self.center_biases_, self.fallback_biases_
         nb = self.rank_neighbours_
-        if self.ranking == 'similarity_sum':  # a row of the ranking table never holds more than rank_k neighbours: sum them all
-            sums = self._similarity_sums(users)
-            scores.fill(-np.inf)
-            scores[entry_rows(sums), sums.indices] = sums.data
-            return scores
         for lo, hi in self._entry_batches(users, nb):
             num, den, ssum = self._user_scores(users[lo:hi], nb, self._rank_k)
             if self.ranking == 'similarity_sum': scores[lo:hi] = np.where(den > 0, ssum, -np.inf)
@@ -560,14 +598,35 @@ class KNNModel(Recommender):
                                          fb.offset + fb.user[u] + fb.item)
         return scores
 
-    def _similarity_sums(self, users) -> sparse.csr_matrix:
-        "Σ of ranking similarities for each (user of the batch, item), as one sparse product (batch x items)."
-        if not hasattr(self, '_rank_parts'):  # the ranking table and the 0/1 rating pattern, in the layouts the product needs
-            m = self.data_.matrix
-            table = self.rank_neighbours_.to_csr().astype(np.float64)
-            self._rank_parts = (table if self.side == 'user' else table.T.tocsr(), _with_data(m, np.ones(m.nnz)))
-        table, rated = self._rank_parts
-        return table[users] @ rated if self.side == 'user' else rated[users] @ table
+    def recommend(self, user_ids, # users to recommend for (dataset ids)
+                  n:int=10, # items per user
+                  exclude_seen:bool=True, # leave out items the user rated in training
+                  progress:bool=False, # progress bar over groups of users
+                 ) -> pd.DataFrame:
+        "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
+        if self.ranking != 'similarity_sum': return super().recommend(user_ids, n, exclude_seen, progress)
+        self._check_fitted()
+        if n <= 0: raise ValueError(f'n must be positive, got {n}')
+        user_ids = pd.Index(user_ids if hasattr(user_ids, '__len__') else list(user_ids)).unique()
+        rows = self.data_.user_index(user_ids, missing='ignore')
+        m = self.data_.matrix
+        cold = (rows < 0) | (np.where(rows >= 0, np.diff(m.indptr)[np.maximum(rows, 0)], 0) < self.min_ratings)
+        n = min(n, m.shape[1])
+        if not hasattr(self, '_rank_parts'):  # the two steps of a path user → via → item, and their weights
+            table = self.rank_neighbours_.to_csr()
+            ones = np.ones(m.nnz, np.float32)
+            self._rank_parts = ((table, (m.indptr, m.indices, ones)) if self.side == 'user' else
+                                ((m.indptr, m.indices, ones), table.T.tocsr()))
+        a, b = [(p.indptr, p.indices, p.data) if sparse.issparse(p) else p for p in self._rank_parts]
+        items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
+        steps = np.linspace(0, len(rows), min(len(rows), 20 if progress else 1) + 1).astype(np.int64)
+        groups = 4*numba.get_num_threads()
+        for r0, r1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):
+            _rank_kernel(rows.astype(np.int64), cold, *a, *b, m.indptr, m.indices, self.popular_.astype(np.int32), n, exclude_seen,
+                         np.linspace(r0, r1, min(r1 - r0, groups) + 1).astype(np.int64), items, scores)
+        r, j = np.nonzero(items >= 0)
+        return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.data_.items[items[r, j]],
+                             'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})
 
     def _dense_sums(self, nb:Neighbours, who, target, pos, dev, k:int, n_users:int) -> tuple:
         "Aggregate candidates (user in batch, target item, table position) into dense (batch x items) Σ s·dev, Σ |s| and Σ s."

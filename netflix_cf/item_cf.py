@@ -35,8 +35,9 @@ class ItemKNN(KNNModel):
         super().__init__(k, similarity, shrinkage, min_support, center, damping, n_store, ranking, rank_k, rank_similarity,
                          rank_shrinkage, min_ratings, positive_only)
 
-    def _index(self):
-        super()._index()
+    _PREDICTION_STATE = KNNModel._PREDICTION_STATE + ('dev_by_user_',)
+    def _prepare_predictions(self):
+        super()._prepare_predictions()
         m = self.data_.matrix
         # centred ratings in the user x item layout of the training matrix
         self.dev_by_user_ = self.x_dev_[self.x_keys_.get_indexer(m.indices.astype(np.int64)*m.shape[0] + entry_rows(m))]

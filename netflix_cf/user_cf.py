@@ -512,36 +512,41 @@ class KNNModel(Recommender):
         return b if self.side == 'user' else Biases(b.offset, b.item, b.user)
 
     def _fit(self):
-        X, XT = self._X(), self._XT()
+        for name in self._PREDICTION_STATE + ('_rank_parts',): self.__dict__.pop(name, None)  # from an earlier fit
         base = fit_biases(self.data_, 'baseline')
         self.fallback_biases_ = base
         side_center = {'user': 'user', 'item': 'item'}[self.side]
         self.center_biases_ = {'none': fit_biases(self.data_, 'none'), 'mean': fit_biases(self.data_, side_center),
                                'baseline': base}[self.center]
-        bxy = self._bias_xy(base)
+        if self.ranking == 'prediction':  # ranking by predicted rating needs the pool now
+            self._prepare_predictions()
+            self.rank_neighbours_ = self.neighbours_
+        else: self.rank_neighbours_ = self._tables([(self.rank_similarity, TableSpec(
+                self._rank_k, check_similarity(self.rank_similarity)[1], self.rank_shrinkage, self.min_support, True))])[0]
+
+    def _tables(self, wanted:list) -> list:
+        "Neighbour tables of the rows of X for [(similarity, TableSpec)], filled in one pass."
+        X, XT, bxy = self._X(), self._XT(), self._bias_xy(self.fallback_biases_)
         def centred(similarity):  # Y and its transpose, each centred in its own layout
             centring = check_similarity(similarity)[0]
             return (centered_rows(X, centring, bxy), centered_rows(XT, _TRANSPOSED[centring], Biases(bxy.offset, bxy.item, bxy.user)))
-        pool = TableSpec(max(self.n_store or min(X.shape[0], 2_000), self.k), check_similarity(self.similarity)[1],
-                         self.shrinkage, self.min_support, self.positive_only)
-        shared = self.ranking == 'prediction' or (
-            (self.rank_similarity, self.rank_shrinkage) == (self.similarity, self.shrinkage) and self.positive_only)
-        specs = [pool] if shared else [pool, TableSpec(self._rank_k, check_similarity(self.rank_similarity)[1],
-                                                       self.rank_shrinkage, self.min_support, True)]
-        ys = [centred(s) for s in [self.similarity, self.rank_similarity][:len(specs)]]
-        tables = neighbour_tables([y for y, _ in ys], specs, [yt for _, yt in ys])
-        del ys
-        self.neighbours_ = tables[0]
-        if self.ranking == 'prediction': self.rank_neighbours_ = self.neighbours_
-        else: self.rank_neighbours_ = tables[0].head(self._rank_k) if shared else tables[1]
-        self._index()
+        ys = [centred(similarity) for similarity, _ in wanted]
+        return neighbour_tables([y for y, _ in ys], [spec for _, spec in wanted], [yt for _, yt in ys])
 
-    @property
-    def _rank_k(self) -> int: return self.k if self.ranking == 'prediction' else (self.rank_k or self.k)
+    # Predictions need the neighbour pool (`n_store` per row) and lookup structures that recommending does not:
+    # they are built on first use, so a model fitted to recommend never pays for them.
+    _PREDICTION_STATE = ('neighbours_', 'x_dev_', 'x_keys_', 'xt_', 'nb_keys_')
+    def __getattr__(self, name):
+        if name in type(self)._PREDICTION_STATE and 'rank_neighbours_' in self.__dict__:
+            self._prepare_predictions()
+            return self.__dict__[name]
+        raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}')
 
-    def _index(self):
-        "Lookup structures derived from the fitted state: centred values and sorted keys of X, keys of the neighbour table."
-        self.__dict__.pop('_rank_parts', None)  # built again from the new tables on first use
+    def _prepare_predictions(self):
+        "The prediction pool, centred values and sorted keys of X, and keys of the pool."
+        if 'neighbours_' not in self.__dict__:
+            self.neighbours_ = self._tables([(self.similarity, TableSpec(max(self.n_store or min(self._X().shape[0], 2_000), self.k),
+                check_similarity(self.similarity)[1], self.shrinkage, self.min_support, self.positive_only))])[0]
         X, nb = self._X(), self.neighbours_
         rows = entry_rows(X)
         self.x_dev_ = (X.data - self._bias_xy(self.center_biases_)(rows, X.indices)).astype(np.float32)
@@ -549,6 +554,9 @@ class KNNModel(Recommender):
         self.xt_ = self.data_.T if self.side == 'user' else self.data_.matrix  # X's columns as rows
         nb_keys = np.repeat(np.arange(nb.n_rows, dtype=np.int64), nb.counts)*nb.n_rows + nb.indices
         self.nb_keys_ = pd.Index(nb_keys)  # (row, neighbour) of every table entry, in table order
+
+    @property
+    def _rank_k(self) -> int: return self.k if self.ranking == 'prediction' else (self.rank_k or self.k)
 
     def _xy(self, users, items) -> tuple:
         "User rows and item columns as (row of X, column of X)."
@@ -714,7 +722,6 @@ class KNNModel(Recommender):
             model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
             for name in ('fallback_biases_', 'center_biases_'):
                 setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
-        model._index()
         return model
 
 # %% ../nbs/02_user_cf.ipynb #3a47812a

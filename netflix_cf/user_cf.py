@@ -188,28 +188,49 @@ def _select(a, touched, nt, cnt, dot, sq_a, sq_b, common, inv_norm, k, shrink, m
         _sift_down(hs, hb, hn, j, 0)
     return size
 
+@njit(inline='always')
+def _offer_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
+    "Offer candidate (s, b, n) to the bounded heap of `row`, stored at row*k in the shared heap arrays."
+    # most candidates lose to the row's current k-th best, kept in small arrays: the heap itself is then never touched
+    if not _worse(worst_s[row], worst_b[row], s, b): return
+    base = row*k
+    size = _offer(hs[base:base + k], hb[base:base + k], hn[base:base + k], sizes[row], k, s, b, n)
+    sizes[row] = size
+    if size == k: worst_s[row], worst_b[row] = hs[base], hb[base]
+
+@njit(inline='always')
+def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
+    if common:
+        den = sq_a*sq_b
+        s = dot/np.sqrt(den) if den > 0 else 0.0
+    else:  # the same value whichever row of the pair computes it, rounded as the definition reads
+        den = sq_norm[a]*sq_norm[b]
+        s = dot/np.sqrt(den) if den > 0 else 0.0
+    if shrink > 0: s *= n/(n + shrink)
+    return s
+
 @njit(parallel=True, cache=True)
-def _neighbour_kernel(indptr, indices, v1, v2, t_indptr, t_indices, t_v1, t_v2, inv1, inv2,
-                      two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
-                      bounds, out1_i, out1_s, out1_n, cnt1, out2_i, out2_s, out2_n, cnt2):
-    "Top-k tables of rows bounds[0]..bounds[-1] for one or two similarities (values v1, v2), one group of rows per task."
-    n = len(inv1)
-    for g in prange(len(bounds) - 1):
-        cnt = np.zeros(n, np.int32); touched = np.empty(n + 1, np.int32)
-        d1 = np.zeros(n); d2 = np.zeros(n if two else 1)
-        sa1 = np.zeros(n if common1 else 1); sb1 = np.zeros(n if common1 else 1)
-        sa2 = np.zeros(n if common2 else 1); sb2 = np.zeros(n if common2 else 1)
-        kmax = max(k1, k2)
-        hs = np.empty(kmax); hb = np.empty(kmax, np.int32); hn = np.empty(kmax, np.int32)
-        cand_s = np.empty(n); cand_b = np.empty(n, np.int32); cand_n = np.empty(n, np.int32); scratch = np.empty(n)
-        for a in range(bounds[g], bounds[g + 1]):
+def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j,
+                        inv1, inv2, two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
+                        h1s, h1b, h1n, size1, w1s, w1b, h2s, h2b, h2n, size2, w2s, w2b):
+    """Similarities of every pair (a in block I, b in block J) for the tasks (I, J) of one round; each is offered to the
+    heaps of both rows (once, if I != J) or of row a only (I == J, where every ordered pair comes up)."""
+    for t in prange(len(task_i)):
+        I, J = task_i[t], task_j[t]
+        j0 = blocks[J]
+        width = blocks[J + 1] - j0
+        cnt = np.zeros(width, np.int32); touched = np.empty(width + 1, np.int32)
+        d1 = np.zeros(width); d2 = np.zeros(width if two else 1)
+        sa1 = np.zeros(width if common1 else 1); sb1 = np.zeros(width if common1 else 1)
+        sa2 = np.zeros(width if common2 else 1); sb2 = np.zeros(width if common2 else 1)
+        for a in range(blocks[I], blocks[I + 1]):
             nt = 0
             for p in range(indptr[a], indptr[a + 1]):
                 c = indices[p]
                 ya1 = v1[p]
                 ya2 = v2[p] if two else 0.0
-                for q in range(t_indptr[c], t_indptr[c + 1]):
-                    b = t_indices[q]
+                for q in range(col_off[c, J], col_off[c, J + 1]):  # the column's entries in block J
+                    b = t_indices[q] - j0
                     touched[nt] = b
                     nt += cnt[b] == 0  # branch-free: the slot is kept only on b's first visit
                     cnt[b] += 1
@@ -222,28 +243,59 @@ def _neighbour_kernel(indptr, indices, v1, v2, t_indptr, t_indices, t_v1, t_v2, 
                         d2[b] += ya2*yb2
                         if common2:
                             sa2[b] += ya2*ya2; sb2[b] += yb2*yb2
-            cnt1[a] = _select(a, touched, nt, cnt, d1, sa1, sb1, common1, inv1, k1, shrink1, min_sup1, pos1,
-                              hs, hb, hn, cand_s, cand_b, cand_n, scratch, out1_i, out1_s, out1_n, a*k1)
-            if two:
-                cnt2[a] = _select(a, touched, nt, cnt, d2, sa2, sb2, common2, inv2, k2, shrink2, min_sup2, pos2,
-                                  hs, hb, hn, cand_s, cand_b, cand_n, scratch, out2_i, out2_s, out2_n, a*k2)
-            for t in range(nt):
-                b = touched[t]
-                cnt[b] = 0; d1[b] = 0.0
-                if common1: sa1[b] = 0.0; sb1[b] = 0.0
+            for t2 in range(nt):
+                lb = touched[t2]
+                b, n = lb + j0, cnt[lb]
+                if b != a:
+                    if n >= min_sup1:
+                        s = _similarity(a, b, n, d1[lb], sa1[lb] if common1 else 0.0, sb1[lb] if common1 else 0.0, common1, inv1, shrink1)
+                        if s > 0 or not pos1:
+                            _offer_row(h1s, h1b, h1n, size1, w1s, w1b, a, k1, s, b, n)
+                            if I != J: _offer_row(h1s, h1b, h1n, size1, w1s, w1b, b, k1, s, a, n)
+                    if two and n >= min_sup2:
+                        s = _similarity(a, b, n, d2[lb], sa2[lb] if common2 else 0.0, sb2[lb] if common2 else 0.0, common2, inv2, shrink2)
+                        if s > 0 or not pos2:
+                            _offer_row(h2s, h2b, h2n, size2, w2s, w2b, a, k2, s, b, n)
+                            if I != J: _offer_row(h2s, h2b, h2n, size2, w2s, w2b, b, k2, s, a, n)
+                cnt[lb] = 0; d1[lb] = 0.0
+                if common1: sa1[lb] = 0.0; sb1[lb] = 0.0
                 if two:
-                    d2[b] = 0.0
-                    if common2: sa2[b] = 0.0; sb2[b] = 0.0
+                    d2[lb] = 0.0
+                    if common2: sa2[lb] = 0.0; sb2[lb] = 0.0
+
+@njit(parallel=True, cache=True)
+def _sort_heaps(hs, hb, hn, sizes, k):
+    "Sort every row's heap in place, best first."
+    for a in prange(len(sizes)):
+        base = a*k
+        s, b, n = hs[base:base + k], hb[base:base + k], hn[base:base + k]
+        for j in range(sizes[a] - 1, 0, -1):  # the root is the worst kept: move it behind the rest
+            _swap(s, b, n, 0, j)
+            _sift_down(s, b, n, j, 0)
 
 @njit(cache=True)
-def _row_work(indptr, indices, t_indptr):
-    "Multiply-adds the kernel spends on each row: the sum of its columns' entry counts."
-    work = np.empty(len(indptr) - 1)
-    for a in range(len(indptr) - 1):
-        w = 1.0
-        for p in range(indptr[a], indptr[a + 1]): w += t_indptr[indices[p] + 1] - t_indptr[indices[p]]
-        work[a] = w
-    return work
+def _column_block_offsets(t_indptr, t_indices, blocks):
+    "For each column, where each block of rows starts in its (sorted) list of rows."
+    n_blocks = len(blocks) - 1
+    off = np.empty((len(t_indptr) - 1, n_blocks + 1), np.int64)
+    for c in range(len(t_indptr) - 1):
+        q = t_indptr[c]
+        for J in range(n_blocks):
+            while q < t_indptr[c + 1] and t_indices[q] < blocks[J]: q += 1
+            off[c, J] = q
+        off[c, n_blocks] = t_indptr[c + 1]
+    return off
+
+def _round_robin(n_blocks:int) -> list:
+    "Rounds of block pairs (I, J) in which no block appears twice: all I < J pairs, then every (I, I)."
+    m = n_blocks + n_blocks % 2  # with an odd count, a phantom block sits out one pair per round
+    rounds = []
+    for r in range(m - 1):
+        pairs = [(r, m - 1)] + [((r + s) % (m - 1), (r - s) % (m - 1)) for s in range(1, m//2)]
+        pairs = [(min(i, j), max(i, j)) for i, j in pairs if max(i, j) < n_blocks]
+        if pairs: rounds.append(pairs)
+    rounds.append([(i, i) for i in range(n_blocks)])
+    return rounds
 
 @njit(cache=True)
 def _compact(indices, sims, support, counts, k):
@@ -271,23 +323,18 @@ class TableSpec:
         if self.min_support < 1: raise ValueError(f'min_support must be at least 1, got {self.min_support}')
         if self.norms not in ('all', 'common'): raise ValueError(f"norms must be 'all' or 'common', got {self.norms!r}")
 
-def _equal_work_bounds(work:np.ndarray, a0:int, a1:int, parts:int) -> np.ndarray:
-    "Split rows a0..a1 into up to `parts` consecutive groups of about equal work."
-    cum = np.cumsum(work[a0:a1])
-    cuts = np.searchsorted(cum, cum[-1]*np.arange(1, parts)/parts) + a0 + 1
-    return np.unique(np.r_[a0, np.minimum(cuts, a1), a1]).astype(np.int64)
-
 def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: centred rows, one per similarity
                      specs:list, # a `TableSpec` for each of `Ys`
                      YTs:list|None=None, # the same matrices transposed (CSR); computed when not given
-                     progress:bool=False, # progress bar over groups of rows
-                     steps:int=32, # groups of rows run one after another (for the progress bar)
+                     progress:bool=False, # progress bar over rounds of blocks
+                     n_blocks:int|None=None, # row blocks (default: 4 per thread)
                     ) -> list:
     "Top-k `Neighbours` tables of the rows of `Ys`, every table filled in one pass over the pairs of rows."
     if not 1 <= len(Ys) == len(specs) <= 2: raise ValueError('give one or two matrices, with one TableSpec each')
     Ys = [sparse.csr_matrix(Y) for Y in Ys]
     if any(Y.shape != Ys[0].shape or Y.nnz != Ys[0].nnz for Y in Ys): raise ValueError('the matrices must share one sparsity pattern')
     YTs = [Y.T.tocsr() for Y in Ys] if YTs is None else [sparse.csr_matrix(Y) for Y in YTs]
+    YTs = [YT if YT.has_sorted_indices else YT.sorted_indices() for YT in YTs]  # a copy: the pattern may be shared
     Y, YT, two, n = Ys[0], YTs[0], len(Ys) == 2, Ys[0].shape[0]
     indptr, indices = Y.indptr.astype(np.int64), Y.indices.astype(np.int32)
     t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.int32)
@@ -295,30 +342,30 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
     values = [np.asarray(M.data, dtype) for M in Ys]
     t_values = [np.asarray(M.data, dtype) for M in YTs]
-    def inv_norm(v):
-        norm = np.sqrt(np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1]))
-        return np.divide(1.0, norm, out=np.zeros(n), where=norm > 0)
-    invs = [inv_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
+    def sq_norm(v): return np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1])
+    invs = [sq_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
     specs2 = specs + [TableSpec(k=1)] * (2 - len(specs))
-    outs = [(np.empty(n*s.k, np.int32), np.empty(n*s.k, np.float32), np.empty(n*s.k, np.int32), np.zeros(n, np.int64))
-            if i < len(specs) else (np.empty(1, np.int32), np.empty(1, np.float32), np.empty(1, np.int32), np.zeros(1, np.int64))
-            for i, s in enumerate(specs2)]
+    size = lambda i, s: n*s.k if i < len(specs) else 1
+    # per table: heap values, rows, co-supports (k per row), heap sizes, and each full heap's worst value and row
+    heaps = [(np.zeros(size(i, s)), np.empty(size(i, s), np.int32), np.empty(size(i, s), np.int32), np.zeros(n, np.int32),
+              np.full(n, -np.inf), np.zeros(n, np.int32)) for i, s in enumerate(specs2)]
     no_values, no_norms = np.zeros(1, dtype), np.zeros(1)  # stand-ins when there is no second table
-    work = _row_work(indptr, indices, t_indptr)
-    groups = 4*numba.get_num_threads()
-    step_bounds = _equal_work_bounds(work, 0, n, min(steps, n)) if n else np.zeros(1, np.int64)
-    for a0, a1 in tqdm(zip(step_bounds[:-1], step_bounds[1:]), total=len(step_bounds) - 1, desc='neighbours', disable=not progress):
-        _neighbour_kernel(indptr, indices, values[0], values[1] if two else no_values,
-                          t_indptr, t_indices, t_values[0], t_values[1] if two else no_values, invs[0], invs[1] if two else no_norms,
-                          two, specs2[0].norms == 'common', two and specs2[1].norms == 'common', specs2[0].k, specs2[1].k,
-                          float(specs2[0].shrinkage), float(specs2[1].shrinkage), specs2[0].min_support, specs2[1].min_support,
-                          specs2[0].positive_only, specs2[1].positive_only,
-                          _equal_work_bounds(work, a0, a1, groups), *outs[0], *outs[1])
+    n_blocks = max(1, min(n, n_blocks or 4*numba.get_num_threads()))
+    blocks = np.unique(np.r_[0, np.searchsorted(indptr, indptr[-1]*np.arange(1, n_blocks)/n_blocks), n]).astype(np.int64)
+    col_off = _column_block_offsets(t_indptr, t_indices, blocks)
+    for tasks in tqdm(_round_robin(len(blocks) - 1), desc='neighbours', disable=not progress):
+        ti, tj = (np.array(x, np.int64) for x in zip(*tasks))
+        _block_pairs_kernel(indptr, indices, values[0], values[1] if two else no_values, t_indices, t_values[0],
+                            t_values[1] if two else no_values, col_off, blocks, ti, tj, invs[0], invs[1] if two else no_norms,
+                            two, specs2[0].norms == 'common', two and specs2[1].norms == 'common', specs2[0].k, specs2[1].k,
+                            float(specs2[0].shrinkage), float(specs2[1].shrinkage), specs2[0].min_support, specs2[1].min_support,
+                            specs2[0].positive_only, specs2[1].positive_only, *heaps[0], *heaps[1])
     tables = []
-    for (idx, sims, sup, counts), s in zip(outs, specs):
+    for (sims, idx, sup, counts, _, _), s in zip(heaps, specs):
+        _sort_heaps(sims, idx, sup, counts, s.k)
         total = _compact(idx, sims, sup, counts, s.k)
-        for arr in (idx, sims, sup): arr.resize(total, refcheck=False)  # shrink in place: no second copy of the table
-        tables.append(Neighbours(np.r_[0, np.cumsum(counts)].astype(np.int64), idx, sims, sup))
+        for arr in (idx, sup): arr.resize(total, refcheck=False)  # shrink in place: no second copy of the table
+        tables.append(Neighbours(np.r_[0, np.cumsum(counts)].astype(np.int64), idx, sims[:total].astype(np.float32), sup))
     return tables
 
 def top_k_neighbours(Y:sparse.csr_matrix, # centred rows (pattern = who rated what)
@@ -516,8 +563,7 @@ class KNNModel(Recommender):
         base = fit_biases(self.data_, 'baseline')
         self.fallback_biases_ = base
         side_center = {'user': 'user', 'item': 'item'}[self.side]
-        self.center_biases_ = {'none': fit_biases(self.data_, 'none'), 'mean': fit_biases(self.data_, side_center),
-                               'baseline': base}[self.center]
+        self.center_biases_ = base if self.center == 'baseline' else fit_biases(self.data_, {'none': 'none', 'mean': side_center}[self.center])
         if self.ranking == 'prediction':  # ranking by predicted rating needs the pool now
             self._prepare_predictions()
             self.rank_neighbours_ = self.neighbours_

@@ -26,7 +26,7 @@ from .user_cf import UserKNN
 from .item_cf import ItemKNN
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'main']
+__all__ = ['SHAPES', 'LIBRARIES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'main']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -137,6 +137,23 @@ def summarise(results:pd.DataFrame) -> pd.DataFrame:
     return med
 
 # %% ../nbs/08_benchmark.ipynb #57a9efff
+def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
+           libraries:str='ItemKNN,UserKNN,implicit', # comma-separated, from: ItemKNN, UserKNN, implicit
+           runs:int=3, # runs per size up to 5M ratings (medians are reported)
+           large_runs:int=1, # runs per size above 5M ratings
+           n_recommend:int=10_000, # users to recommend top-10 for
+           seed:int=0, # seed of the synthetic data and of the sampled users
+           out:str='benchmark.json', # where to save the results (JSON)
+          ) -> pd.DataFrame:
+    "Run the benchmark, print the table of medians and ratios, save it as JSON and return it."
+    sizes_ = [s.strip() for s in sizes.split(',') if s.strip()]
+    per_size = {s: runs if SHAPES.get(s, (0, 0, 0))[2] <= 5_000_000 else large_runs for s in sizes_}
+    results = run_benchmark(sizes_, tuple(l.strip() for l in libraries.split(',') if l.strip()), per_size, n_recommend, seed, out)
+    table = summarise(results)
+    print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
+    print(f'saved to {out}')
+    return table
+
 @call_parse
 def main(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
          libraries:str='ItemKNN,UserKNN,implicit', # comma-separated, from: ItemKNN, UserKNN, implicit
@@ -147,9 +164,4 @@ def main(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M
          out:str='benchmark.json', # where to save the results (JSON)
         ):
     "Benchmark netflix_cf's k-NN models against implicit on synthetic MovieLens-shaped data; prints a table and saves JSON."
-    sizes_ = [s.strip() for s in sizes.split(',') if s.strip()]
-    per_size = {s: runs if SHAPES.get(s, (0, 0, 0))[2] <= 5_000_000 else large_runs for s in sizes_}
-    results = run_benchmark(sizes_, tuple(l.strip() for l in libraries.split(',') if l.strip()), per_size, n_recommend, seed, out)
-    table = summarise(results)
-    print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
-    print(f'saved to {out}')
+    report(sizes, libraries, runs, large_runs, n_recommend, seed, out)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from fastcore.basics import patch
 
-from .preprocessing import entry_rows
-from .user_cf import KNNModel, _ranges, _segment_sums
+from .preprocessing import CONFIG, entry_rows, top_n
+from .user_cf import KNNModel, _ranges, _segment_sums, aggregate_first_k
 
 # %% auto #0
 __all__ = ['ItemKNN']
@@ -65,3 +66,68 @@ class ItemKNN(KNNModel):
                      ) -> pd.DataFrame:
         "The `n` stored neighbours of `item_id`, most similar first."
         return self._similar(item_id, n)
+
+# %% ../nbs/03_item_cf.ipynb #8c5fb0d0
+@patch
+def _fold_in(self:ItemKNN, ratings, unknown:str) -> tuple:
+    "Known columns and ratings of a {item_id: rating} mapping, and the ids the model does not know."
+    if unknown not in ('ignore', 'raise'): raise ValueError(f"unknown must be 'ignore' or 'raise', got {unknown!r}")
+    s = pd.Series(ratings, dtype=float) if not isinstance(ratings, pd.Series) else ratings.astype(float)
+    if s.isna().any(): raise ValueError(f"ratings hold missing values for item(s) {', '.join(map(str, s.index[s.isna()][:5]))}")
+    cols = self.data_.item_index(s.index, missing=unknown)
+    known = cols >= 0
+    return cols[known], s.to_numpy()[known], list(s.index[~known])
+
+@patch
+def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Series) of someone outside the training data
+                          n:int=CONFIG.n_recommendations, # items to recommend
+                          exclude_seen:bool=True, # leave out the rated items
+                          unknown:str='ignore', # items the model never saw: 'ignore' (listed in `attrs['unknown_items']`) or 'raise'
+                         ) -> pd.DataFrame:
+    "Top-`n` items for new ratings, scored through the item neighbourhoods without refitting: `rank`, `item_id`, `score`, `fallback`."
+    self._check_fitted()
+    if n <= 0: raise ValueError(f'n must be positive, got {n}')
+    cols, r, skipped = self._fold_in(ratings, unknown)
+    n_items = self.data_.shape[1]
+    scores = np.full(n_items, -np.inf)
+    if len(cols):
+        nb = self.rank_neighbours_
+        in_indptr, by_nb = nb.by_neighbour()
+        n_in = np.diff(in_indptr)[cols]
+        pos = by_nb[_ranges(in_indptr[cols], n_in)]  # table entries (i, j): item i lists rated item j
+        target = np.searchsorted(nb.indptr, pos, side='right') - 1
+        cb, fb = self.center_biases_, self.fallback_biases_
+        bias_u = lambda b: float(np.sum(r - b.offset - b.item[cols])/(15.0 + len(cols)))  # one sweep of the baseline fit
+        b_c = bias_u(cb) if self.center == 'baseline' else 0.0
+        dev = np.repeat(r - cb.offset - b_c - cb.item[cols], n_in)
+        num, den, ssum, _ = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], dev, self._rank_k, n_items)
+        if self.ranking == 'similarity_sum': scores = np.where(den > 0, ssum, -np.inf)
+        else:
+            with np.errstate(invalid='ignore', divide='ignore'):
+                scores = np.where(den > 0, cb.offset + b_c + cb.item + num/(den + self.damping), fb.offset + bias_u(fb) + fb.item)
+    # as in `recommend`: items no neighbour speaks for are filled by popularity and rank below every scored item
+    fill = np.isneginf(scores)
+    if exclude_seen: scores[cols] = -np.inf; fill[cols] = False
+    pop = np.empty(n_items); pop[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
+    idx, val = top_n(np.where(fill, pop - 1e12, scores)[None], n)
+    idx, val = idx[0][~np.isneginf(val[0])], val[0][~np.isneginf(val[0])]
+    fb_rows = fill[idx]
+    out = pd.DataFrame({'rank': np.arange(1, len(idx) + 1, dtype=np.int32), 'item_id': self.data_.items[idx],
+                        'score': np.where(fb_rows, np.nan, val).astype(np.float32), 'fallback': fb_rows})
+    out.attrs['unknown_items'] = skipped
+    return out
+
+@patch
+def reasons(self:ItemKNN, item_id, # an item known to the model, e.g. a recommendation
+            ratings, # the ratings it is explained by: {item_id: rating} or a Series
+            n:int|None=3, # how many (None: all)
+           ) -> pd.DataFrame:
+    "The rated items among `item_id`'s ranking neighbours, most similar first: `item_id`, `rating`, `similarity`."
+    self._check_fitted()
+    cols, r, _ = self._fold_in(ratings, 'ignore')
+    idx, sims, _ = self.rank_neighbours_.row(self.data_.item_index([item_id])[0])
+    idx, sims = idx[:self._rank_k], sims[:self._rank_k]
+    rated = pd.Series(r, index=cols)
+    hit = np.isin(idx, cols)
+    out = pd.DataFrame({'item_id': self.data_.items[idx[hit]], 'rating': rated.reindex(idx[hit]).to_numpy(), 'similarity': sims[hit]})
+    return out.head(n) if n is not None else out

@@ -12,9 +12,9 @@ import pandas as pd
 from scipy import sparse
 
 # %% auto #0
-__all__ = ['CENTERINGS', 'check_columns', 'RatingsMatrix', 'plot_sparsity', 'entry_rows', 'Biases', 'fit_biases', 'top_n',
-           'Recommender', 'Popular', 'Baseline', 'Random', 'holdout_split', 'leave_last_n', 'temporal_split',
-           'kfold_split']
+__all__ = ['CENTERINGS', 'CONFIG', 'check_columns', 'RatingsMatrix', 'plot_sparsity', 'entry_rows', 'Biases', 'fit_biases',
+           'top_n', 'Recommender', 'Popular', 'Baseline', 'Random', 'holdout_split', 'leave_last_n', 'temporal_split',
+           'kfold_split', 'Config']
 
 # %% ../nbs/01_preprocessing.ipynb #ea7cdacc
 def check_columns(df:pd.DataFrame, columns:list, what:str='ratings'):
@@ -385,3 +385,20 @@ def kfold_split(ratings:pd.DataFrame, # ratings to deal into folds
     if k < 2: raise ValueError(f'k must be at least 2, got {k}')
     fold = np.random.default_rng(seed).permutation(len(ratings)) % k
     for f in range(k): yield ratings[fold != f], ratings[fold == f]
+
+# %% ../nbs/01_preprocessing.ipynb #421392d6
+@dataclass(frozen=True)
+class Config:
+    "Defaults shared by the models' checks, the command line and the dashboard."
+    user_k: int = 50                 # neighbours per prediction in `UserKNN`
+    item_k: int = 20                 # neighbours per prediction in `ItemKNN`
+    n_recommendations: int = 10      # list length, and the K of the top-N metrics
+    relevance: float = 4.0           # least test rating that counts as relevant
+    test_ratio: float = 0.2          # share of each user's ratings held out
+    seed: int = 0                    # random seed of splits and synthetic data
+
+    def table(self) -> pd.DataFrame:
+        "The settings as a two-column table."
+        return pd.DataFrame({'setting': list(self.__dataclass_fields__), 'value': [getattr(self, f) for f in self.__dataclass_fields__]})
+
+CONFIG = Config()

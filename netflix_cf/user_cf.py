@@ -82,8 +82,7 @@ class Neighbours:
     def to_csr(self) -> sparse.csr_matrix:
         "The neighbour similarities as an n x n sparse matrix."
         m = sparse.csr_matrix((self.sims, self.indices, self.indptr), shape=(self.n_rows, self.n_rows))
-        m.sort_indices()
-        return m
+        return m.sorted_indices()  # a sorted copy: sorting in place would reorder this table's own arrays
 
     def row(self, a:int) -> tuple:
         "Neighbours of row `a`: (indices, sims, support)."

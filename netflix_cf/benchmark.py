@@ -44,7 +44,12 @@ LIBRARIES = {  # name: what is fitted
 
 # %% ../nbs/08_benchmark.ipynb #bc886643
 def _peak_rss_mb() -> float:
-    "Peak resident set size of this process so far, in MiB (Linux and macOS)."
+    "Peak resident set size of this process so far, in MiB."
+    # Linux: VmHWM belongs to this program alone; ru_maxrss would also count the parent's memory at the fork before exec
+    status = Path('/proc/self/status')
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith('VmHWM:'): return int(line.split()[1])/1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak/1024 if sys.platform != 'darwin' else peak/2**20
 

@@ -42,16 +42,16 @@ class RatingsMatrix:
         r = pd.to_numeric(ratings['rating'], errors='coerce')
         if r.isna().any():
             raise ValueError(f"ratings: {int(r.isna().sum()):,} missing or non-numeric values in column 'rating'")
-        dup = ratings.duplicated(['user_id', 'item_id'])
-        if dup.any():
-            first = ratings.loc[dup, ['user_id', 'item_id']].iloc[0].tolist()
-            raise ValueError(f'ratings hold {int(dup.sum()):,} duplicate (user_id, item_id) pairs, e.g. {tuple(first)}')
         self.users = pd.Index(np.sort(ratings.user_id.unique())) if users is None else pd.Index(users)
         self.items = pd.Index(np.sort(ratings.item_id.unique())) if items is None else pd.Index(items)
         rows = _lookup(self.users, ratings.user_id, 'user', 'raise')
         cols = _lookup(self.items, ratings.item_id, 'item', 'raise')
         self.matrix = sparse.csr_matrix((r.to_numpy(np.float32), (rows, cols)), shape=(len(self.users), len(self.items)))
         self.matrix.sort_indices()
+        if self.matrix.nnz < len(ratings):  # building the matrix merged repeated pairs: find them to report them
+            dup = ratings.duplicated(['user_id', 'item_id'])
+            first = ratings.loc[dup, ['user_id', 'item_id']].iloc[0].tolist()
+            raise ValueError(f'ratings hold {int(dup.sum()):,} duplicate (user_id, item_id) pairs, e.g. {tuple(first)}')
 
     @property
     def shape(self): return self.matrix.shape
@@ -188,12 +188,19 @@ class Recommender:
         "Learn from `ratings` (`user_id`, `item_id`, `rating`); returns the fitted model."
         if len(ratings) == 0: raise ValueError(f'{type(self).__name__}.fit: ratings are empty')
         self._set_training(RatingsMatrix(ratings))
-        self.fallback_biases_ = fit_biases(self.data_, 'baseline')
         self._fit()
         return self
 
+    def __getattr__(self, name):
+        # the baseline behind predictions for unknown users and items is fitted on first use: recommending never needs it
+        if name == 'fallback_biases_' and 'data_' in self.__dict__:
+            self.fallback_biases_ = fit_biases(self.data_, 'baseline')
+            return self.fallback_biases_
+        raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}')
+
     def _set_training(self, data:RatingsMatrix):
         "The training matrix and what follows from it: the rating scale and the popularity order."
+        self.__dict__.pop('fallback_biases_', None)  # from an earlier fit
         self.data_ = data
         self.scale_ = (float(data.matrix.data.min()), float(data.matrix.data.max()))
         counts = data.counts(0)

@@ -559,10 +559,6 @@ class KNNModel(Recommender):
 
     def _fit(self):
         for name in self._PREDICTION_STATE + ('_rank_parts',): self.__dict__.pop(name, None)  # from an earlier fit
-        base = fit_biases(self.data_, 'baseline')
-        self.fallback_biases_ = base
-        side_center = {'user': 'user', 'item': 'item'}[self.side]
-        self.center_biases_ = base if self.center == 'baseline' else fit_biases(self.data_, {'none': 'none', 'mean': side_center}[self.center])
         if self.ranking == 'prediction':  # ranking by predicted rating needs the pool now
             self._prepare_predictions()
             self.rank_neighbours_ = self.neighbours_
@@ -571,21 +567,27 @@ class KNNModel(Recommender):
 
     def _tables(self, wanted:list) -> list:
         "Neighbour tables of the rows of X for [(similarity, TableSpec)], filled in one pass."
-        X, XT, bxy = self._X(), self._XT(), self._bias_xy(self.fallback_biases_)
+        X, XT = self._X(), self._XT()
         def centred(similarity):  # Y and its transpose, each centred in its own layout
             centring = check_similarity(similarity)[0]
-            return (centered_rows(X, centring, bxy), centered_rows(XT, _TRANSPOSED[centring], Biases(bxy.offset, bxy.item, bxy.user)))
+            bxy = self._bias_xy(self.fallback_biases_) if centring == 'baseline' else None
+            return (centered_rows(X, centring, bxy), centered_rows(XT, _TRANSPOSED[centring], bxy and Biases(bxy.offset, bxy.item, bxy.user)))
         ys = [centred(similarity) for similarity, _ in wanted]
         return neighbour_tables([y for y, _ in ys], [spec for _, spec in wanted], [yt for _, yt in ys])
 
     # Predictions need the neighbour pool (`n_store` per row) and lookup structures that recommending does not:
     # they are built on first use, so a model fitted to recommend never pays for them.
-    _PREDICTION_STATE = ('neighbours_', 'x_dev_', 'x_keys_', 'xt_', 'nb_keys_')
+    _PREDICTION_STATE = ('neighbours_', 'x_dev_', 'x_keys_', 'xt_', 'nb_keys_', 'center_biases_')
     def __getattr__(self, name):
-        if name in type(self)._PREDICTION_STATE and 'rank_neighbours_' in self.__dict__:
-            self._prepare_predictions()
-            return self.__dict__[name]
-        raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}')
+        if 'data_' in self.__dict__:  # fitted, or being fitted
+            if name == 'center_biases_':
+                self.center_biases_ = self.fallback_biases_ if self.center == 'baseline' else fit_biases(
+                    self.data_, {'none': 'none', 'mean': self.side}[self.center])
+                return self.center_biases_
+            if name in type(self)._PREDICTION_STATE:
+                self._prepare_predictions()
+                return self.__dict__[name]
+        return super().__getattr__(name)
 
     def _prepare_predictions(self):
         "The prediction pool, centred values and sorted keys of X, and keys of the pool."

@@ -209,7 +209,7 @@ def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
     return s
 
 @njit(parallel=True, cache=True)
-def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j,
+def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j, acc_like,
                         inv1, inv2, two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
                         h1s, h1b, h1n, size1, w1s, w1b, h2s, h2b, h2n, size2, w2s, w2b):
     """Similarities of every pair (a in block I, b in block J) for the tasks (I, J) of one round; each is offered to the
@@ -219,7 +219,7 @@ def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off,
         j0 = blocks[J]
         width = blocks[J + 1] - j0
         cnt = np.zeros(width, np.int32); touched = np.empty(width + 1, np.int32)
-        d1 = np.zeros(width); d2 = np.zeros(width if two else 1)
+        d1 = np.zeros(width, acc_like.dtype); d2 = np.zeros(width if two else 1, acc_like.dtype)
         sa1 = np.zeros(width if common1 else 1); sb1 = np.zeros(width if common1 else 1)
         sa2 = np.zeros(width if common2 else 1); sb2 = np.zeros(width if common2 else 1)
         for a in range(blocks[I], blocks[I + 1]):
@@ -340,6 +340,11 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     # float32 values halve the memory traffic of the inner loop, used when no value changes (raw ratings); sums stay float64
     dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
     values = [np.asarray(M.data, dtype) for M in Ys]
+    # sums of products of half-star ratings are exact in float32 while they stay below 2**22 (a quarter-star grid):
+    # then the accumulators can be float32 too, half the cache they would take as float64, with identical results
+    longest = int(np.diff(indptr).max(initial=0))
+    exact32 = dtype == np.float32 and all(np.array_equal(v*2, np.round(v*2)) and longest*float(np.abs(v).max(initial=0))**2 < 2**22 for v in values)
+    acc_like = np.zeros(1, np.float32 if exact32 else np.float64)
     t_values = [np.asarray(M.data, dtype) for M in YTs]
     def sq_norm(v): return np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1])
     invs = [sq_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
@@ -355,7 +360,7 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     for tasks in tqdm(_round_robin(len(blocks) - 1), desc='neighbours', disable=not progress):
         ti, tj = (np.array(x, np.int64) for x in zip(*tasks))
         _block_pairs_kernel(indptr, indices, values[0], values[1] if two else no_values, t_indices, t_values[0],
-                            t_values[1] if two else no_values, col_off, blocks, ti, tj, invs[0], invs[1] if two else no_norms,
+                            t_values[1] if two else no_values, col_off, blocks, ti, tj, acc_like, invs[0], invs[1] if two else no_norms,
                             two, specs2[0].norms == 'common', two and specs2[1].norms == 'common', specs2[0].k, specs2[1].k,
                             float(specs2[0].shrinkage), float(specs2[1].shrinkage), specs2[0].min_support, specs2[1].min_support,
                             specs2[0].positive_only, specs2[1].positive_only, *heaps[0], *heaps[1])

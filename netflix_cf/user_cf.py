@@ -48,8 +48,8 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
                   baseline:Biases|None=None, # bias model of X's rows and columns, for 'baseline'
                  ) -> sparse.csr_matrix:
     "X minus the chosen centring at its stored entries; the pattern (who rated what) is unchanged."
+    if centring == 'none': return _with_data(X, X.data)  # the ratings themselves: no copy
     x = X.data.astype(np.float64)
-    if centring == 'none': return _with_data(X, x)
     if centring == 'baseline': return _with_data(X, x - baseline(entry_rows(X), X.indices))
     rows = entry_rows(X)
     if centring == 'row':

@@ -26,7 +26,7 @@ from .user_cf import UserKNN
 from .item_cf import ItemKNN
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'main']
+__all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -159,14 +159,5 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
     print(f'saved to {out}')
     return table
 
-@call_parse
-def main(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
-         libraries:str='ItemKNN,UserKNN,implicit', # comma-separated, from: ItemKNN, UserKNN, implicit
-         runs:int=3, # runs per size up to 5M ratings (medians are reported)
-         large_runs:int=1, # runs per size above 5M ratings
-         n_recommend:int=10_000, # users to recommend top-10 for
-         seed:int=0, # seed of the synthetic data and of the sampled users
-         out:str='benchmark.json', # where to save the results (JSON)
-        ):
-    "Benchmark netflix_cf's k-NN models against implicit on synthetic MovieLens-shaped data; prints a table and saves JSON."
-    report(sizes, libraries, runs, large_runs, n_recommend, seed, out)
+main = call_parse(report)  # `python -m netflix_cf.benchmark`: the same options, from the command line
+

@@ -227,6 +227,15 @@ class Recommender:
                               'fallback': int(fell.sum())}
         return np.clip(pred, *self.scale_).astype(np.float32)
 
+    def _users_to_recommend(self, user_ids, n:int) -> tuple:
+        "Distinct `user_ids`, their rows (-1 if unknown) and which of them get the popularity fallback."
+        self._check_fitted()
+        if n <= 0: raise ValueError(f'n must be positive, got {n}')
+        user_ids = pd.Index(user_ids if hasattr(user_ids, '__len__') else list(user_ids)).unique()
+        rows = self.data_.user_index(user_ids, missing='ignore')
+        counts = np.diff(self.data_.matrix.indptr)
+        return user_ids, rows, (rows < 0) | (np.where(rows >= 0, counts[np.maximum(rows, 0)], 0) < self.min_ratings)
+
     def recommend(self, user_ids, # users to recommend for (dataset ids)
                   n:int=10, # items per user
                   exclude_seen:bool=True, # leave out items the user rated in training
@@ -234,12 +243,8 @@ class Recommender:
                  ) -> pd.DataFrame:
         "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
         from tqdm.auto import tqdm
-        self._check_fitted()
-        if n <= 0: raise ValueError(f'n must be positive, got {n}')
-        user_ids = pd.Index(user_ids if hasattr(user_ids, '__len__') else list(user_ids)).unique()
-        rows = self.data_.user_index(user_ids, missing='ignore')
+        user_ids, rows, cold = self._users_to_recommend(user_ids, n)
         m = self.data_.matrix
-        cold = (rows < 0) | (np.where(rows >= 0, np.diff(m.indptr)[np.maximum(rows, 0)], 0) < self.min_ratings)
         n_items = self.shape_items
         parts = []
         bs = max(1, min(self.batch_size, 4_000_000 // max(n_items, 1)))  # bounds the batch x items score arrays

@@ -665,12 +665,8 @@ class KNNModel(Recommender):
                  ) -> pd.DataFrame:
         "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
         if self.ranking != 'similarity_sum': return super().recommend(user_ids, n, exclude_seen, progress)
-        self._check_fitted()
-        if n <= 0: raise ValueError(f'n must be positive, got {n}')
-        user_ids = pd.Index(user_ids if hasattr(user_ids, '__len__') else list(user_ids)).unique()
-        rows = self.data_.user_index(user_ids, missing='ignore')
+        user_ids, rows, cold = self._users_to_recommend(user_ids, n)
         m = self.data_.matrix
-        cold = (rows < 0) | (np.where(rows >= 0, np.diff(m.indptr)[np.maximum(rows, 0)], 0) < self.min_ratings)
         n = min(n, m.shape[1])
         if not hasattr(self, '_rank_parts'):  # the two steps of a path user → via → item, and their weights
             table = self.rank_neighbours_.to_csr()
@@ -681,8 +677,9 @@ class KNNModel(Recommender):
         items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
         steps = np.linspace(0, len(rows), min(len(rows), 20 if progress else 1) + 1).astype(np.int64)
         groups = 4*numba.get_num_threads()
+        rows, popular = rows.astype(np.int64), self.popular_.astype(np.int32)
         for r0, r1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):
-            _rank_kernel(rows.astype(np.int64), cold, *a, *b, m.indptr, m.indices, self.popular_.astype(np.int32), n, exclude_seen,
+            _rank_kernel(rows, cold, *a, *b, m.indptr, m.indices, popular, n, exclude_seen,
                          np.linspace(r0, r1, min(r1 - r0, groups) + 1).astype(np.int64), items, scores)
         r, j = np.nonzero(items >= 0)
         return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.data_.items[items[r, j]],

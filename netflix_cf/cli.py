@@ -297,7 +297,7 @@ def run(dataset:_DATASET='ml-latest-small',
     print(_show(headline(ev, n)))
     print(f'relevant: test ratings of {CONFIG.relevance:g} or more; RMSE over all {len(test):,} test ratings\n')
     shown = pd.Series(test.user_id.unique()).sample(min(users, test.user_id.nunique()), random_state=seed).sort_values()
-    if len(shown): print(f'Sample recommendations (top 5, from the training ratings):')
+    if len(shown): print('Sample recommendations (top 5, from the training ratings):')
     for u in shown:
         cols = {MODEL_NAMES[m]: movie_label(data.items, fitted[m].recommend([u], n=5).item_id) for m in models}
         print(f'user {u} ({(train.user_id == u).sum():,} training ratings)')

@@ -17,7 +17,7 @@ from scipy import sparse
 from tqdm.auto import tqdm
 
 import netflix_cf
-from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases, top_n
+from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases
 
 # %% auto #0
 __all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'TableSpec', 'neighbour_tables',
@@ -136,55 +136,6 @@ def _offer(hs, hb, hn, size, k, s, b, n):
     if _worse(hs[0], hb[0], s, b):
         hs[0] = s; hb[0] = b; hn[0] = n
         _sift_down(hs, hb, hn, size, 0)
-    return size
-
-@njit(inline='always')
-def _kth_largest(x, n, k):
-    "The k-th largest of x[:n] (k >= 1), by quickselect with a three-way partition; reorders x."
-    lo, hi, target = 0, n - 1, k - 1
-    while lo < hi:
-        a, b, c = x[lo], x[(lo + hi)//2], x[hi]
-        pivot = max(min(a, b), min(max(a, b), c))  # median of three
-        lt, i, gt = lo, lo, hi
-        while i <= gt:  # x[lo:lt] > pivot, x[lt:i] == pivot, x[gt+1:hi+1] < pivot
-            if x[i] > pivot:
-                x[lt], x[i] = x[i], x[lt]; lt += 1; i += 1
-            elif x[i] < pivot:
-                x[gt], x[i] = x[i], x[gt]; gt -= 1
-            else: i += 1
-        if target < lt: hi = lt - 1
-        elif target > gt: lo = gt + 1
-        else: return pivot
-    return x[lo]
-
-@njit(inline='always')
-def _select(a, touched, nt, cnt, dot, sq_a, sq_b, common, inv_norm, k, shrink, min_sup, positive,
-            hs, hb, hn, cand_s, cand_b, cand_n, scratch, out_i, out_s, out_n, start):
-    "Similarities of row a to the rows it met, the best k written from out[start], best first; returns how many."
-    m = 0
-    for t in range(nt):
-        b = touched[t]
-        n = cnt[b]
-        if b == a or n < min_sup: continue
-        if common:
-            den = sq_a[b]*sq_b[b]
-            s = dot[b]/np.sqrt(den) if den > 0 else 0.0
-        else: s = dot[b]*inv_norm[a]*inv_norm[b]
-        if shrink > 0: s *= n/(n + shrink)
-        if positive and not s > 0: continue
-        cand_s[m] = s; cand_b[m] = b; cand_n[m] = n; m += 1
-    # a large k would make the heap churn: first find the k-th best value, then offer only what reaches it
-    threshold = -np.inf
-    if k >= 64 and m > k:
-        scratch[:m] = cand_s[:m]
-        threshold = _kth_largest(scratch, m, k)
-    size = 0
-    for t in range(m):
-        if cand_s[t] >= threshold: size = _offer(hs, hb, hn, size, k, cand_s[t], cand_b[t], cand_n[t])
-    for j in range(size - 1, -1, -1):  # pop the worst first, so the row is written from its end
-        out_i[start + j] = hb[0]; out_s[start + j] = hs[0]; out_n[start + j] = hn[0]
-        _swap(hs, hb, hn, 0, j)
-        _sift_down(hs, hb, hn, j, 0)
     return size
 
 @njit(inline='always')

@@ -257,6 +257,83 @@ def _compact(indices, sims, support, counts, k):
             pos += 1
     return pos
 
+@njit(cache=True)
+def _triangle_work(indptr, indices, t_indptr):
+    "Visits of each row in the triangle pass: for each of its columns, the entries of that column in rows below it."
+    seen = np.zeros(len(t_indptr) - 1, np.int64)
+    work = np.empty(len(indptr) - 1, np.int64)
+    for a in range(len(indptr) - 1):
+        w = 0
+        for p in range(indptr[a], indptr[a + 1]):
+            c = indices[p]
+            seen[c] += 1
+            w += t_indptr[c + 1] - t_indptr[c] - seen[c]
+        work[a] = w
+    return work
+
+@njit(inline='always')
+def _first_after(t_indices, lo, hi, a):
+    "First position in the sorted t_indices[lo:hi] that holds a row after a."
+    while lo < hi:
+        mid = (lo + hi)//2
+        if t_indices[mid] <= a: lo = mid + 1
+        else: hi = mid
+    return lo
+
+@njit(parallel=True, cache=True)
+def _triangle_kernel(indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
+                     k, shrink, min_sup, pos_only, hs, hb, hn, sizes, ws, wb):
+    """Every pair of rows (a, b > a) once, from the columns they share; its similarity is offered to the heaps of a and b.
+    Worker w takes chunks c0 + w, c0 + w + W, ... below c1 and keeps its own heaps (merged afterwards), so no two threads share one."""
+    n_workers, n = hs.shape[0], len(indptr) - 1
+    inv_scale = 1.0/scale
+    for w in prange(n_workers):
+        acc = np.zeros(n)
+        cnt = np.zeros(1 if packed else n, np.int32)
+        touched = np.empty(n, np.int32)
+        Hs, Hb, Hn, S, Ws, Wb = hs[w], hb[w], hn[w], sizes[w], ws[w], wb[w]
+        for ch in range(c0 + w, c1, n_workers):
+            for a in range(chunks[ch], chunks[ch + 1]):
+                nt, dense = 0, sweep[a]
+                for p in range(indptr[a], indptr[a + 1]):
+                    c, ya = indices[p], values[p]
+                    for q in range(_first_after(t_indices, t_indptr[c], t_indptr[c + 1], a), t_indptr[c + 1]):
+                        b = t_indices[q]
+                        if not dense:  # keep a list of the rows met (branch-free: the slot is kept on a first visit)
+                            touched[nt] = b
+                            nt += (acc[b] == 0.0) if packed else (cnt[b] == 0)
+                        if packed: acc[b] += ya*t_values[q] + scale  # the co-support rides in the high part of the sum
+                        else:
+                            acc[b] += ya*t_values[q]
+                            cnt[b] += 1
+                na = sq_norm[a]
+                for t in range(a + 1 if dense else 0, n if dense else nt):
+                    b = t if dense else touched[t]
+                    v = acc[b]
+                    if packed:
+                        if v == 0.0: continue
+                        nab = np.int32(np.floor(v*inv_scale + 0.5)); dot = v - nab*scale
+                    else:
+                        nab = cnt[b]
+                        if nab == 0: continue
+                        cnt[b] = 0; dot = v
+                    acc[b] = 0.0
+                    if nab < min_sup: continue
+                    den = na*sq_norm[b]
+                    s = dot/np.sqrt(den) if den > 0 else 0.0
+                    if shrink > 0: s *= nab/(nab + shrink)
+                    if s > 0 or not pos_only:
+                        _offer_row(Hs, Hb, Hn, S, Ws, Wb, a, k, s, b, nab)
+                        _offer_row(Hs, Hb, Hn, S, Ws, Wb, b, k, s, a, nab)
+
+@njit(parallel=True, cache=True)
+def _merge_heaps(hs, hb, hn, sizes, ws, wb, k):
+    "Offer every worker's candidates for each row to worker 0's heap of that row."
+    for a in prange(sizes.shape[1]):
+        for w in range(1, hs.shape[0]):
+            for j in range(a*k, a*k + sizes[w, a]):
+                _offer_row(hs[0], hb[0], hn[0], sizes[0], ws[0], wb[0], a, k, hs[w, j], hb[w, j], hn[w, j])
+
 # %% ../nbs/02_user_cf.ipynb #56268e7a
 @dataclass(frozen=True)
 class TableSpec:
@@ -273,37 +350,47 @@ class TableSpec:
         if self.min_support < 1: raise ValueError(f'min_support must be at least 1, got {self.min_support}')
         if self.norms not in ('all', 'common'): raise ValueError(f"norms must be 'all' or 'common', got {self.norms!r}")
 
-def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: centred rows, one per similarity
-                     specs:list, # a `TableSpec` for each of `Ys`
-                     YTs:list|None=None, # the same matrices transposed (CSR); computed when not given
-                     progress:bool=False, # progress bar over rounds of blocks
-                     n_blocks:int|None=None, # row blocks (default: 4 per thread)
-                    ) -> list:
-    "Top-k `Neighbours` tables of the rows of `Ys`, every table filled in one pass over the pairs of rows."
-    if not 1 <= len(Ys) == len(specs) <= 2: raise ValueError('give one or two matrices, with one TableSpec each')
-    Ys = [sparse.csr_matrix(Y) for Y in Ys]
-    if any(Y.shape != Ys[0].shape or Y.nnz != Ys[0].nnz for Y in Ys): raise ValueError('the matrices must share one sparsity pattern')
-    YTs = [Y.T.tocsr() for Y in Ys] if YTs is None else [sparse.csr_matrix(Y) for Y in YTs]
-    YTs = [YT if YT.has_sorted_indices else YT.sorted_indices() for YT in YTs]  # a copy: the pattern may be shared
-    Y, YT, two, n = Ys[0], YTs[0], len(Ys) == 2, Ys[0].shape[0]
-    indptr, indices = Y.indptr.astype(np.int64), Y.indices.astype(np.int32)
-    t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.int32)
-    # float32 values halve the memory traffic of the inner loop, used when no value changes (raw ratings); sums stay float64
-    dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
-    values = [np.asarray(M.data, dtype) for M in Ys]
-    # sums of products of half-star ratings are exact in float32 while they stay below 2**22 (a quarter-star grid):
-    # then the accumulators can be float32 too, half the cache they would take as float64, with identical results
+def _empty_heaps(n:int, k:int, copies:int|None=None) -> tuple:
+    "Heap values, rows and co-supports (k per row), heap sizes, and each full heap's worst value and row (one set, or one per worker)."
+    lead = () if copies is None else (copies,)
+    return (np.zeros(lead + (n*k,)), np.empty(lead + (n*k,), np.int32), np.empty(lead + (n*k,), np.int32), np.zeros(lead + (n,), np.int32),
+            np.full(lead + (n,), -np.inf), np.zeros(lead + (n,), np.int32))
+
+def _shrink(a:np.ndarray, size:int) -> np.ndarray:
+    "The first `size` entries of `a`: in place when `a` owns its memory, so the table is never held twice."
+    if a.base is not None: return a[:size].copy()
+    a.resize(size, refcheck=False)
+    return a
+
+def _triangle_pass(indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, spec:TableSpec, progress:bool) -> tuple:
+    "One table from the pairs (a, b > a); per-worker heaps, merged. Returns worker 0's heap arrays."
+    n, workers = len(indptr) - 1, numba.get_num_threads()
+    # on a half-star grid every product is a multiple of 1/4: adding `scale` per visit then counts the co-support in
+    # the same float64 sum, exactly, while the sum stays below 2**53 quarters; one accumulator instead of two
     longest = int(np.diff(indptr).max(initial=0))
-    exact32 = dtype == np.float32 and all(np.array_equal(v*2, np.round(v*2)) and longest*float(np.abs(v).max(initial=0))**2 < 2**22 for v in values)
-    acc_like = np.zeros(1, np.float32 if exact32 else np.float64)
-    t_values = [np.asarray(M.data, dtype) for M in YTs]
-    def sq_norm(v): return np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1])
-    invs = [sq_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
+    bound = longest*float(np.abs(values).max(initial=0))**2
+    scale = 2.0**int(np.ceil(np.log2(2*bound + 1)))
+    packed = bool(np.array_equal(values*2, np.round(values*2)) and 4*(longest + 1)*scale < 2**53)
+    work = _triangle_work(indptr, indices, t_indptr)
+    rest = n - np.arange(n)
+    sweep = work > rest  # reading the accumulator of every later row is cheaper than keeping a list of those met
+    cost = np.cumsum(work + np.diff(indptr) + np.where(sweep, rest, 0))
+    n_chunks = 64*workers  # many more chunks than workers, of equal cost: each worker gets an even share
+    chunks = (np.unique(np.r_[0, np.searchsorted(cost, cost[-1]*np.arange(1, n_chunks)/n_chunks), n]).astype(np.int64)
+              if n else np.zeros(1, np.int64))
+    heaps = _empty_heaps(n, spec.k, workers)
+    calls = np.unique(np.linspace(0, len(chunks) - 1, 17 if progress else 2).astype(np.int64))
+    for c0, c1 in tqdm(zip(calls[:-1], calls[1:]), total=len(calls) - 1, desc='neighbours', disable=not progress):
+        _triangle_kernel(indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
+                         spec.k, float(spec.shrinkage), spec.min_support, spec.positive_only, *heaps)
+    _merge_heaps(*heaps, spec.k)
+    return tuple(h[0] for h in heaps)
+
+def _blocks_pass(indptr, indices, values, t_indptr, t_indices, t_values, invs, specs, acc_like, n_blocks, progress) -> list:
+    "One or two tables from pairs of row blocks in parallel rounds; shared heaps. Returns each table's heap arrays."
+    n, two, dtype = len(indptr) - 1, len(specs) == 2, values[0].dtype
     specs2 = specs + [TableSpec(k=1)] * (2 - len(specs))
-    size = lambda i, s: n*s.k if i < len(specs) else 1
-    # per table: heap values, rows, co-supports (k per row), heap sizes, and each full heap's worst value and row
-    heaps = [(np.zeros(size(i, s)), np.empty(size(i, s), np.int32), np.empty(size(i, s), np.int32), np.zeros(n, np.int32),
-              np.full(n, -np.inf), np.zeros(n, np.int32)) for i, s in enumerate(specs2)]
+    heaps = [_empty_heaps(n if i < len(specs) else 1, s.k) for i, s in enumerate(specs2)]
     no_values, no_norms = np.zeros(1, dtype), np.zeros(1)  # stand-ins when there is no second table
     n_blocks = max(1, min(n, n_blocks or 4*numba.get_num_threads()))
     blocks = np.unique(np.r_[0, np.searchsorted(indptr, indptr[-1]*np.arange(1, n_blocks)/n_blocks), n]).astype(np.int64)
@@ -315,12 +402,50 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
                             two, specs2[0].norms == 'common', two and specs2[1].norms == 'common', specs2[0].k, specs2[1].k,
                             float(specs2[0].shrinkage), float(specs2[1].shrinkage), specs2[0].min_support, specs2[1].min_support,
                             specs2[0].positive_only, specs2[1].positive_only, *heaps[0], *heaps[1])
+    return heaps[:len(specs)]
+
+def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: centred rows, one per similarity
+                     specs:list, # a `TableSpec` for each of `Ys`
+                     YTs:list|None=None, # the same matrices transposed (CSR); computed when not given
+                     progress:bool=False, # progress bar over the pass
+                     n_blocks:int|None=None, # row blocks of the 'blocks' pass (default: 4 per thread)
+                     method:str='auto', # 'triangle' (one table, norms='all'), 'blocks' (any), or 'auto': the triangle where it applies and its heaps are small
+                    ) -> list:
+    "Top-k `Neighbours` tables of the rows of `Ys`, every table filled in one pass over the pairs of rows."
+    if not 1 <= len(Ys) == len(specs) <= 2: raise ValueError('give one or two matrices, with one TableSpec each')
+    if method not in ('auto', 'triangle', 'blocks'): raise ValueError(f"method must be 'auto', 'triangle' or 'blocks'; got {method!r}")
+    fits_triangle = len(specs) == 1 and specs[0].norms == 'all'
+    if method == 'triangle' and not fits_triangle:
+        raise ValueError("method='triangle' fills one table with norms='all'; use method='blocks' for two tables or Pearson norms")
+    Ys = [sparse.csr_matrix(Y) for Y in Ys]
+    if any(Y.shape != Ys[0].shape or Y.nnz != Ys[0].nnz for Y in Ys): raise ValueError('the matrices must share one sparsity pattern')
+    YTs = [Y.T.tocsr() for Y in Ys] if YTs is None else [sparse.csr_matrix(Y) for Y in YTs]
+    YTs = [YT if YT.has_sorted_indices else YT.sorted_indices() for YT in YTs]  # a copy: the pattern may be shared
+    Y, YT, n = Ys[0], YTs[0], Ys[0].shape[0]
+    indptr, indices = Y.indptr.astype(np.int64), Y.indices.astype(np.int32)
+    t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.int32)
+    # float32 values halve the memory traffic of the inner loop, used when no value changes (raw ratings); sums stay float64
+    dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
+    values, t_values = [np.asarray(M.data, dtype) for M in Ys], [np.asarray(M.data, dtype) for M in YTs]
+    def sq_norm(v): return np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1])
+    invs = [sq_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
+    if method == 'auto':  # the triangle keeps one set of heaps per thread: the extra sets must stay within the ratings' size (or 256 MB)
+        extra = (numba.get_num_threads() - 1)*n*specs[0].k*16
+        method = 'triangle' if fits_triangle and extra <= max(2**28, 16*Y.nnz) else 'blocks'
+    if method == 'triangle':
+        heaps = [_triangle_pass(indptr, indices, values[0], t_indptr, t_indices, t_values[0], invs[0], specs[0], progress)]
+    else:
+        # sums of products of half-star ratings are exact in float32 while they stay below 2**22 (a quarter-star grid):
+        # then the accumulators can be float32 too, half the cache they would take as float64, with identical results
+        longest = int(np.diff(indptr).max(initial=0))
+        exact32 = dtype == np.float32 and all(np.array_equal(v*2, np.round(v*2)) and longest*float(np.abs(v).max(initial=0))**2 < 2**22 for v in values)
+        heaps = _blocks_pass(indptr, indices, values, t_indptr, t_indices, t_values, invs, specs,
+                             np.zeros(1, np.float32 if exact32 else np.float64), n_blocks, progress)
     tables = []
     for (sims, idx, sup, counts, _, _), s in zip(heaps, specs):
         _sort_heaps(sims, idx, sup, counts, s.k)
         total = _compact(idx, sims, sup, counts, s.k)
-        for arr in (idx, sup): arr.resize(total, refcheck=False)  # shrink in place: no second copy of the table
-        tables.append(Neighbours(np.r_[0, np.cumsum(counts)].astype(np.int64), idx, sims[:total].astype(np.float32), sup))
+        tables.append(Neighbours(np.r_[0, np.cumsum(counts)].astype(np.int64), _shrink(idx, total), sims[:total].astype(np.float32), _shrink(sup, total)))
     return tables
 
 def top_k_neighbours(Y:sparse.csr_matrix, # centred rows (pattern = who rated what)
@@ -329,7 +454,7 @@ def top_k_neighbours(Y:sparse.csr_matrix, # centred rows (pattern = who rated wh
                      shrinkage:float=0.0, # λ in sim * n/(n + λ); 0 for none
                      min_support:int=1, # least co-support n_ab for a pair to count
                      positive_only:bool=True, # keep only positive similarities
-                     progress:bool=False, # progress bar over groups of rows
+                     progress:bool=False, # progress bar over the pass
                     ) -> Neighbours:
     "The `k` most similar rows of each row of `Y`."
     return neighbour_tables([Y], [TableSpec(k, norms, shrinkage, min_support, positive_only)], progress=progress)[0]

@@ -557,10 +557,11 @@ def aggregate_first_k(group:np.ndarray, # target of each candidate, in 0..n_grou
 
 # %% ../nbs/02_user_cf.ipynb #e3eda1ee
 @njit(parallel=True, cache=True)
-def _rank_kernel(rows, cold, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights,
+def _rank_kernel(rows, cold, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
                  seen_indptr, seen_indices, popular, n, exclude_seen, bounds, out_items, out_scores):
     """Top-n items of each user row by Σ a_weight·b_weight over the two-step paths row → via → item, best first
-    (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`."""
+    (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`.
+    `a_unit`/`b_unit`: those weights are all 1 and are not read."""
     n_items = len(popular)
     for g in prange(len(bounds) - 1):
         acc = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
@@ -568,21 +569,35 @@ def _rank_kernel(rows, cold, a_indptr, a_indices, a_weights, b_indptr, b_indices
         hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
         for r in range(bounds[g], bounds[g + 1]):
             u = rows[r]
+            visits = 0
+            if not cold[r]:
+                for p in range(a_indptr[u], a_indptr[u + 1]): visits += b_indptr[a_indices[p] + 1] - b_indptr[a_indices[p]]
+            dense = 4*visits > n_items  # many paths: sweep every item afterwards rather than keep a list of those met
             nt = 0
             if not cold[r]:
                 for p in range(a_indptr[u], a_indptr[u + 1]):
-                    v, w = a_indices[p], a_weights[p]
-                    for q in range(b_indptr[v], b_indptr[v + 1]):
-                        i = b_indices[q]
-                        touched[nt] = i
-                        nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
-                        acc[i] += w*b_weights[q]
+                    v = a_indices[p]
+                    w = 1.0 if a_unit else a_weights[p]
+                    if dense:
+                        for q in range(b_indptr[v], b_indptr[v + 1]):
+                            acc[b_indices[q]] += w*(1.0 if b_unit else b_weights[q])
+                    else:
+                        for q in range(b_indptr[v], b_indptr[v + 1]):
+                            i = b_indices[q]
+                            touched[nt] = i
+                            nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
+                            acc[i] += w*(1.0 if b_unit else b_weights[q])
             if exclude_seen and u >= 0:
                 for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 1
-            size = 0
-            for t in range(nt):
-                i = touched[t]
-                if mark[i] == 0: size = _offer(hs, hb, hn, size, n, acc[i], i, 0)
+            size, worst_s, worst_i = 0, 0.0, -1  # scores are sums of positive weights: a scored item is above 0
+            for t in range(n_items if dense else nt):
+                i = t if dense else touched[t]
+                s = acc[i]
+                acc[i] = 0.0
+                # one comparison, rarely true once the heap is full, decides; the heap and the marks are read only then
+                if (s > worst_s or (s == worst_s and i < worst_i)) and mark[i] == 0:
+                    size = _offer(hs, hb, hn, size, n, s, i, 0)
+                    if size == n: worst_s, worst_i = hs[0], hb[0]
             for j in range(size - 1, -1, -1):
                 out_items[r, j] = hb[0]; out_scores[r, j] = hs[0]; mark[hb[0]] = 2
                 _swap(hs, hb, hn, 0, j)
@@ -593,7 +608,6 @@ def _rank_kernel(rows, cold, a_indptr, a_indices, a_weights, b_indptr, b_indices
                 if mark[i] == 0:
                     out_items[r, filled] = i; out_scores[r, filled] = np.nan; filled += 1
             for j in range(filled, n): out_items[r, j] = -1
-            for t in range(nt): acc[touched[t]] = 0.0
             for j in range(filled): mark[out_items[r, j]] = 0
             if exclude_seen and u >= 0:
                 for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
@@ -744,18 +758,21 @@ class KNNModel(Recommender):
         user_ids, rows, cold = self._users_to_recommend(user_ids, n)
         m = self.data_.matrix
         n = min(n, m.shape[1])
-        if not hasattr(self, '_rank_parts'):  # the two steps of a path user → via → item, and their weights
-            table = self.rank_neighbours_.to_csr()
-            ones = np.ones(m.nnz, np.float32)
-            self._rank_parts = ((table, (m.indptr, m.indices, ones)) if self.side == 'user' else
-                                ((m.indptr, m.indices, ones), table.T.tocsr()))
-        a, b = [(p.indptr, p.indices, p.data) if sparse.issparse(p) else p for p in self._rank_parts]
+        if not hasattr(self, '_rank_parts'):  # the two steps of a path user → via → item: (indptr, indices, weights, all weights 1?)
+            table, one = self.rank_neighbours_.to_csr(), np.ones(1, np.float32)
+            # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
+            narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx
+            if self.side == 'user': self._rank_parts = ((table.indptr, table.indices, table.data, False), (m.indptr, narrow(m.indices), one, True))
+            else:
+                into = table.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
+                self._rank_parts = ((m.indptr, m.indices, one, True), (into.indptr, narrow(into.indices), into.data, False))
+        (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit) = self._rank_parts
         items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
         steps = np.linspace(0, len(rows), min(len(rows), 20 if progress else 1) + 1).astype(np.int64)
         groups = 4*numba.get_num_threads()
         rows, popular = rows.astype(np.int64), self.popular_.astype(np.int32)
         for r0, r1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):
-            _rank_kernel(rows, cold, *a, *b, m.indptr, m.indices, popular, n, exclude_seen,
+            _rank_kernel(rows, cold, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, m.indptr, m.indices, popular, n, exclude_seen,
                          np.linspace(r0, r1, min(r1 - r0, groups) + 1).astype(np.int64), items, scores)
         r, j = np.nonzero(items >= 0)
         return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.data_.items[items[r, j]],

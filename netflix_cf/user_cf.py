@@ -556,61 +556,127 @@ def aggregate_first_k(group:np.ndarray, # target of each candidate, in 0..n_grou
     return (np.bincount(g, s*dev[keep], n_groups), np.bincount(g, np.abs(s), n_groups), np.bincount(g, s, n_groups), keep)
 
 # %% ../nbs/02_user_cf.ipynb #e3eda1ee
+@njit(inline='always')
+def _walk_one(u, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc, touched):
+    "Add every path u → via → item to `acc`; without `dense`, also list the items met in `touched`. Returns their count."
+    nt = 0
+    for p in range(a_indptr[u], a_indptr[u + 1]):
+        v = a_indices[p]
+        w = 1.0 if a_unit else a_weights[p]
+        if dense:
+            for q in range(b_indptr[v], b_indptr[v + 1]):
+                acc[b_indices[q]] += w*(1.0 if b_unit else b_weights[q])
+        else:
+            for q in range(b_indptr[v], b_indptr[v + 1]):
+                i = b_indices[q]
+                touched[nt] = i
+                nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
+                acc[i] += w*(1.0 if b_unit else b_weights[q])
+    return nt
+
+@njit(inline='always')
+def _walk_two(u1, u2, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, acc1, acc2):
+    "The paths of two users at once: a `via` both have is read once and added to both accumulators, each in its own order."
+    p, pe, q, qe, stop = a_indptr[u1], a_indptr[u1 + 1], a_indptr[u2], a_indptr[u2 + 1], len(b_indptr)
+    while p < pe or q < qe:
+        v1 = a_indices[p] if p < pe else stop
+        v2 = a_indices[q] if q < qe else stop
+        w1 = 1.0 if a_unit else (a_weights[p] if p < pe else 0.0)
+        w2 = 1.0 if a_unit else (a_weights[q] if q < qe else 0.0)
+        if v1 == v2:
+            for t in range(b_indptr[v1], b_indptr[v1 + 1]):
+                bw = 1.0 if b_unit else b_weights[t]
+                acc1[b_indices[t]] += w1*bw; acc2[b_indices[t]] += w2*bw
+            p += 1; q += 1
+        elif v1 < v2:
+            for t in range(b_indptr[v1], b_indptr[v1 + 1]): acc1[b_indices[t]] += w1*(1.0 if b_unit else b_weights[t])
+            p += 1
+        else:
+            for t in range(b_indptr[v2], b_indptr[v2 + 1]): acc2[b_indices[t]] += w2*(1.0 if b_unit else b_weights[t])
+            q += 1
+
+@njit(inline='always')
+def _top_n_of(r, u, acc, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores):
+    "Best n unrated items of user row u from its accumulator (emptied on the way), topped up from `popular`, into row r of the output."
+    n_items = len(popular)
+    if exclude_seen and u >= 0:
+        for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 1
+    size, worst_s, worst_i = 0, 0.0, -1  # scores are sums of positive weights: a scored item is above 0
+    for t in range(n_items if dense else nt):
+        i = t if dense else touched[t]
+        s = acc[i]
+        acc[i] = 0.0
+        # one comparison, rarely true once the heap is full, decides; the heap and the marks are read only then
+        if (s > worst_s or (s == worst_s and i < worst_i)) and mark[i] == 0:
+            size = _offer(hs, hb, hn, size, n, s, i, 0)
+            if size == n: worst_s, worst_i = hs[0], hb[0]
+    for j in range(size - 1, -1, -1):
+        out_items[r, j] = hb[0]; out_scores[r, j] = hs[0]; mark[hb[0]] = 2
+        _swap(hs, hb, hn, 0, j)
+        _sift_down(hs, hb, hn, j, 0)
+    filled = size
+    for i in popular:  # the most popular items the user has not rated, after every scored item
+        if filled == n: break
+        if mark[i] == 0:
+            out_items[r, filled] = i; out_scores[r, filled] = np.nan; filled += 1
+    for j in range(filled, n): out_items[r, j] = -1
+    for j in range(filled): mark[out_items[r, j]] = 0
+    if exclude_seen and u >= 0:
+        for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
+
 @njit(parallel=True, cache=True)
-def _rank_kernel(rows, cold, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
+def _rank_kernel(rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
                  seen_indptr, seen_indices, popular, n, exclude_seen, bounds, out_items, out_scores):
     """Top-n items of each user row by Σ a_weight·b_weight over the two-step paths row → via → item, best first
     (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`.
-    `a_unit`/`b_unit`: those weights are all 1 and are not read."""
+    `slots` lists positions in `rows` to serve alone (second entry -1) or as a pair walked together; `a_unit`/`b_unit`:
+    those weights are all 1 and are not read."""
     n_items = len(popular)
     for g in prange(len(bounds) - 1):
-        acc = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
+        acc1 = np.zeros(n_items); acc2 = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
         mark = np.zeros(n_items, np.int8)  # 1: rated by the user (left out), 2: already in the list
         hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
-        for r in range(bounds[g], bounds[g + 1]):
-            u = rows[r]
-            visits = 0
-            if not cold[r]:
-                for p in range(a_indptr[u], a_indptr[u + 1]): visits += b_indptr[a_indices[p] + 1] - b_indptr[a_indices[p]]
-            dense = 4*visits > n_items  # many paths: sweep every item afterwards rather than keep a list of those met
-            nt = 0
-            if not cold[r]:
-                for p in range(a_indptr[u], a_indptr[u + 1]):
-                    v = a_indices[p]
-                    w = 1.0 if a_unit else a_weights[p]
-                    if dense:
-                        for q in range(b_indptr[v], b_indptr[v + 1]):
-                            acc[b_indices[q]] += w*(1.0 if b_unit else b_weights[q])
-                    else:
-                        for q in range(b_indptr[v], b_indptr[v + 1]):
-                            i = b_indices[q]
-                            touched[nt] = i
-                            nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
-                            acc[i] += w*(1.0 if b_unit else b_weights[q])
-            if exclude_seen and u >= 0:
-                for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 1
-            size, worst_s, worst_i = 0, 0.0, -1  # scores are sums of positive weights: a scored item is above 0
-            for t in range(n_items if dense else nt):
-                i = t if dense else touched[t]
-                s = acc[i]
-                acc[i] = 0.0
-                # one comparison, rarely true once the heap is full, decides; the heap and the marks are read only then
-                if (s > worst_s or (s == worst_s and i < worst_i)) and mark[i] == 0:
-                    size = _offer(hs, hb, hn, size, n, s, i, 0)
-                    if size == n: worst_s, worst_i = hs[0], hb[0]
-            for j in range(size - 1, -1, -1):
-                out_items[r, j] = hb[0]; out_scores[r, j] = hs[0]; mark[hb[0]] = 2
-                _swap(hs, hb, hn, 0, j)
-                _sift_down(hs, hb, hn, j, 0)
-            filled = size
-            for i in popular:  # the most popular items the user has not rated, after every scored item
-                if filled == n: break
-                if mark[i] == 0:
-                    out_items[r, filled] = i; out_scores[r, filled] = np.nan; filled += 1
-            for j in range(filled, n): out_items[r, j] = -1
-            for j in range(filled): mark[out_items[r, j]] = 0
-            if exclude_seen and u >= 0:
-                for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
+        for s in range(bounds[g], bounds[g + 1]):
+            r1, r2 = slots[s, 0], slots[s, 1]
+            if r2 >= 0:  # two users with many paths each: both sweep their accumulators
+                _walk_two(rows[r1], rows[r2], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, acc1, acc2)
+                _top_n_of(r1, rows[r1], acc1, touched, 0, True, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
+                _top_n_of(r2, rows[r2], acc2, touched, 0, True, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
+            else:
+                dense, nt = dense_rows[r1], 0
+                if not cold[r1]:
+                    nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)
+                _top_n_of(r1, rows[r1], acc1, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
+
+def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr, n_items:int) -> tuple:
+    """The order to serve users in: users with many paths (who sweep their accumulator) in pairs that share the most-walked
+    lists, then the others alone. Returns the slots, which users sweep, and each slot's cost (paths plus items swept)."""
+    lengths = np.diff(b_indptr)
+    warm = np.flatnonzero(~cold)
+    counts = a_indptr[rows[warm] + 1] - a_indptr[rows[warm]]
+    warm, counts = warm[counts > 0], counts[counts > 0]
+    via = a_indices[_ranges(a_indptr[rows[warm]], counts)]
+    starts = np.r_[0, np.cumsum(counts)[:-1]].astype(np.int64)
+    paths = np.zeros(len(rows), np.int64)
+    if len(via): paths[warm] = np.add.reduceat(lengths[via].astype(np.int64), starts)
+    dense = 4*paths > n_items
+    # partners should share the longest lists: sort the sweeping users by which of the 64 longest they walk
+    bit = np.zeros(len(lengths), np.uint64)
+    longest = np.argsort(-lengths, kind='stable')[:64]
+    bit[longest] = np.uint64(1) << np.arange(len(longest), dtype=np.uint64)
+    signature = np.bitwise_or.reduceat(bit[via], starts)[dense[warm]] if len(via) else np.zeros(0, np.uint64)
+    order = warm[dense[warm]][np.argsort(signature, kind='stable')]
+    m = len(order)//2*2
+    single = np.r_[order[m:], np.flatnonzero(~dense)]
+    slots = np.concatenate([order[:m].reshape(-1, 2), np.c_[single, np.full(len(single), -1)]]).astype(np.int64)
+    cost = paths[slots[:, 0]] + np.where(slots[:, 1] >= 0, paths[slots[:, 1]], 0) + np.where(dense[slots[:, 0]], n_items, 0) + 1
+    return slots, dense, cost
+
+def _cut(cost:np.ndarray, parts:int) -> np.ndarray:
+    "Bounds that cut a sequence into at most `parts` runs of about equal total cost."
+    cum = np.cumsum(cost)
+    if not len(cum): return np.zeros(1, np.int64)
+    return np.unique(np.r_[0, np.searchsorted(cum, cum[-1]*np.arange(1, parts)/parts, side='right'), len(cost)]).astype(np.int64)
 
 # %% ../nbs/02_user_cf.ipynb #5b69126f
 CENTERS = ('none', 'mean', 'baseline')
@@ -768,12 +834,13 @@ class KNNModel(Recommender):
                 self._rank_parts = ((m.indptr, m.indices, one, True), (into.indptr, narrow(into.indices), into.data, False))
         (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit) = self._rank_parts
         items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
-        steps = np.linspace(0, len(rows), min(len(rows), 20 if progress else 1) + 1).astype(np.int64)
-        groups = 4*numba.get_num_threads()
         rows, popular = rows.astype(np.int64), self.popular_.astype(np.int32)
-        for r0, r1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):
-            _rank_kernel(rows, cold, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, m.indptr, m.indices, popular, n, exclude_seen,
-                         np.linspace(r0, r1, min(r1 - r0, groups) + 1).astype(np.int64), items, scores)
+        slots, dense, cost = _rank_slots(rows, cold, a_ptr, a_idx, b_ptr, m.shape[1])
+        steps = _cut(cost, 20 if progress else 1)
+        for s0, s1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):
+            groups = s0 + _cut(cost[s0:s1], 4*numba.get_num_threads())  # runs of equal cost, so that threads finish together
+            _rank_kernel(rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, m.indptr, m.indices, popular, n,
+                         exclude_seen, groups, items, scores)
         r, j = np.nonzero(items >= 0)
         return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.data_.items[items[r, j]],
                              'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})

@@ -244,7 +244,7 @@ def _round_robin(n_blocks:int) -> list:
         pairs = [(r, m - 1)] + [((r + s) % (m - 1), (r - s) % (m - 1)) for s in range(1, m//2)]
         pairs = [(min(i, j), max(i, j)) for i, j in pairs if max(i, j) < n_blocks]
         if pairs: rounds.append(pairs)
-    rounds.append([(i, i) for i in range(n_blocks)])
+    if n_blocks: rounds.append([(i, i) for i in range(n_blocks)])
     return rounds
 
 @njit(cache=True)
@@ -350,6 +350,16 @@ class TableSpec:
         if self.min_support < 1: raise ValueError(f'min_support must be at least 1, got {self.min_support}')
         if self.norms not in ('all', 'common'): raise ValueError(f"norms must be 'all' or 'common', got {self.norms!r}")
 
+def _cut(cost:np.ndarray, parts:int) -> np.ndarray:
+    "Bounds that cut a sequence into at most `parts` runs of about equal total cost."
+    cum = np.cumsum(cost)
+    if not len(cum): return np.zeros(1, np.int64)
+    return np.unique(np.r_[0, np.searchsorted(cum, cum[-1]*np.arange(1, parts)/parts, side='right'), len(cost)]).astype(np.int64)
+
+def _half_star_grid(v:np.ndarray) -> bool:
+    "Are all values multiples of 1/2? Then every product of two is a multiple of 1/4, and sums of products are exact."
+    return bool(np.array_equal(v*2, np.round(v*2)))
+
 def _empty_heaps(n:int, k:int, copies:int|None=None) -> tuple:
     "Heap values, rows and co-supports (k per row), heap sizes, and each full heap's worst value and row (one set, or one per worker)."
     lead = () if copies is None else (copies,)
@@ -370,14 +380,12 @@ def _triangle_pass(indptr, indices, values, t_indptr, t_indices, t_values, sq_no
     longest = int(np.diff(indptr).max(initial=0))
     bound = longest*float(np.abs(values).max(initial=0))**2
     scale = 2.0**int(np.ceil(np.log2(2*bound + 1)))
-    packed = bool(np.array_equal(values*2, np.round(values*2)) and 4*(longest + 1)*scale < 2**53)
+    packed = _half_star_grid(values) and 4*(longest + 1)*scale < 2**53
     work = _triangle_work(indptr, indices, t_indptr)
     rest = n - np.arange(n)
     sweep = work > rest  # reading the accumulator of every later row is cheaper than keeping a list of those met
-    cost = np.cumsum(work + np.diff(indptr) + np.where(sweep, rest, 0))
-    n_chunks = 64*workers  # many more chunks than workers, of equal cost: each worker gets an even share
-    chunks = (np.unique(np.r_[0, np.searchsorted(cost, cost[-1]*np.arange(1, n_chunks)/n_chunks), n]).astype(np.int64)
-              if n else np.zeros(1, np.int64))
+    cost = work + np.diff(indptr) + np.where(sweep, rest, 0)
+    chunks = _cut(cost, 64*workers)  # many more chunks than workers, of equal cost: each worker gets an even share
     heaps = _empty_heaps(n, spec.k, workers)
     calls = np.unique(np.linspace(0, len(chunks) - 1, 17 if progress else 2).astype(np.int64))
     for c0, c1 in tqdm(zip(calls[:-1], calls[1:]), total=len(calls) - 1, desc='neighbours', disable=not progress):
@@ -392,8 +400,7 @@ def _blocks_pass(indptr, indices, values, t_indptr, t_indices, t_values, invs, s
     specs2 = specs + [TableSpec(k=1)] * (2 - len(specs))
     heaps = [_empty_heaps(n if i < len(specs) else 1, s.k) for i, s in enumerate(specs2)]
     no_values, no_norms = np.zeros(1, dtype), np.zeros(1)  # stand-ins when there is no second table
-    n_blocks = max(1, min(n, n_blocks or 4*numba.get_num_threads()))
-    blocks = np.unique(np.r_[0, np.searchsorted(indptr, indptr[-1]*np.arange(1, n_blocks)/n_blocks), n]).astype(np.int64)
+    blocks = _cut(np.diff(indptr) + 1, max(1, min(n, n_blocks or 4*numba.get_num_threads())))  # blocks of about equal entries
     col_off = _column_block_offsets(t_indptr, t_indices, blocks)
     for tasks in tqdm(_round_robin(len(blocks) - 1), desc='neighbours', disable=not progress):
         ti, tj = (np.array(x, np.int64) for x in zip(*tasks))
@@ -438,7 +445,7 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
         # sums of products of half-star ratings are exact in float32 while they stay below 2**22 (a quarter-star grid):
         # then the accumulators can be float32 too, half the cache they would take as float64, with identical results
         longest = int(np.diff(indptr).max(initial=0))
-        exact32 = dtype == np.float32 and all(np.array_equal(v*2, np.round(v*2)) and longest*float(np.abs(v).max(initial=0))**2 < 2**22 for v in values)
+        exact32 = dtype == np.float32 and all(_half_star_grid(v) and longest*float(np.abs(v).max(initial=0))**2 < 2**22 for v in values)
         heaps = _blocks_pass(indptr, indices, values, t_indptr, t_indices, t_values, invs, specs,
                              np.zeros(1, np.float32 if exact32 else np.float64), n_blocks, progress)
     tables = []
@@ -672,11 +679,6 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     cost = paths[slots[:, 0]] + np.where(slots[:, 1] >= 0, paths[slots[:, 1]], 0) + np.where(dense[slots[:, 0]], n_items, 0) + 1
     return slots, dense, cost
 
-def _cut(cost:np.ndarray, parts:int) -> np.ndarray:
-    "Bounds that cut a sequence into at most `parts` runs of about equal total cost."
-    cum = np.cumsum(cost)
-    if not len(cum): return np.zeros(1, np.int64)
-    return np.unique(np.r_[0, np.searchsorted(cum, cum[-1]*np.arange(1, parts)/parts, side='right'), len(cost)]).astype(np.int64)
 
 # %% ../nbs/02_user_cf.ipynb #5b69126f
 CENTERS = ('none', 'mean', 'baseline')

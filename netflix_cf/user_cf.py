@@ -21,7 +21,8 @@ from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_b
 
 # %% auto #0
 __all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'TableSpec', 'neighbour_tables',
-           'top_k_neighbours', 'reference_neighbours', 'random_ratings', 'aggregate_first_k', 'KNNModel', 'UserKNN']
+           'top_k_neighbours', 'reference_neighbours', 'random_ratings', 'aggregate_first_k', 'best_first_lists',
+           'KNNModel', 'UserKNN']
 
 # %% ../nbs/02_user_cf.ipynb #caffbf56
 SIMILARITIES = {  # name: (centring of the rows, norms over 'all' entries or 'common' entries)
@@ -631,17 +632,88 @@ def _top_n_of(r, u, acc, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen
     if exclude_seen and u >= 0:
         for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
 
+@njit(inline='always')
+def _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, nt):
+    """Level `d` of user row u's walk (weights of u's ratings all 1) through lists sorted best first: level 0 reads the first
+    `first[v]` entries of each list v, level d > 0 those from first[v]·2^(d-1) to first[v]·2^d. Returns the number of items
+    met so far, τ, the sum over the lists not yet finished of their next weight, which no unread entry exceeds, and the paths read."""
+    tau, read = 0.0, 0
+    for p in range(a_indptr[u], a_indptr[u + 1]):
+        v = a_indices[p]
+        lo, length, f = b_indptr[v], b_indptr[v + 1] - b_indptr[v], np.int64(first[v])
+        start, stop = (0 if d == 0 else min(length, f << (d - 1))), min(length, f << d)
+        for q in range(lo + start, lo + stop):
+            i = b_indices[q]
+            touched[nt] = i
+            nt += acc[i] == 0.0
+            acc[i] += b_weights[q]
+        if stop < length: tau += b_weights[lo + stop]
+        read += stop - start
+    return nt, tau, read
+
+@njit(inline='always')
+def _own_sum(i, o_indptr, o_indices, o_weights, rated):
+    "Item i's score from its own list: Σ rated[v]·s_iv over its neighbours v in increasing order, the very additions of a full walk."
+    s = 0.0
+    for p in range(o_indptr[i], o_indptr[i + 1]): s += rated[o_indices[p]]*o_weights[p]
+    return s
+
+@njit(inline='always')
+def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices, o_weights,
+                     acc, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats):
+    """Fill `acc` and `touched` for user row u with exact scores of every item that can be among its best n, reading long lists
+    best first and only as deep as that proof needs. Returns the number of items listed."""
+    nt, tau, read = _walk_level(u, 0, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, 0)
+    if tau == 0.0: return nt  # every list was read whole: the sums are already exact
+    stats[0] += 1
+    stats[3] += read
+    for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 1.0
+    if exclude_seen:
+        for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 1
+    d = 0
+    while True:
+        size = 0  # the n best unrated items by partial sum; the least of their exact scores, θ, is a floor for the n-th best
+        for t in range(nt):
+            i = touched[t]
+            if mark[i] == 0: size = _offer(hs, hb, hn, size, n, acc[i], i, 0)
+        theta = np.inf if size == n else 0.0
+        if size == n:
+            for j in range(size): theta = min(theta, _own_sum(hb[j], o_indptr, o_indices, o_weights, rated))
+        slack = 1e-9*(1.0 + theta + tau)  # far above the rounding of a sum of rank_k weights taken in another order
+        if tau == 0.0 or tau + slack < theta: break  # an item not met scores at most τ: below θ, it cannot enter
+        d += 1
+        stats[1] += 1
+        nt, tau, read = _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, nt)
+        stats[3] += read
+    kept = 0
+    for t in range(nt):
+        i = touched[t]
+        s = acc[i]
+        acc[i] = 0.0
+        if mark[i] == 0 and s + min(tau, rest[i]) + slack >= theta:  # could reach θ: score it exactly, from its own list
+            touched[kept] = i
+            kept += 1
+            acc[i] = _own_sum(i, o_indptr, o_indices, o_weights, rated)
+    stats[2] += kept
+    for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 0.0
+    if exclude_seen:
+        for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
+    return kept
+
 @njit(parallel=True, cache=True)
 def _rank_kernel(rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
-                 seen_indptr, seen_indices, popular, n, exclude_seen, bounds, out_items, out_scores):
+                 first, rest, o_indptr, o_indices, o_weights, seen_indptr, seen_indices, popular, n, exclude_seen, bounds,
+                 out_items, out_scores, stats):
     """Top-n items of each user row by Σ a_weight·b_weight over the two-step paths row → via → item, best first
     (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`.
-    `slots` lists positions in `rows` to serve alone (second entry -1) or as a pair walked together; `a_unit`/`b_unit`:
-    those weights are all 1 and are not read."""
+    `slots` lists positions in `rows` to serve alone (second entry -1), alone with lists read best first (-2, see
+    `_walk_best_first`: `first`, `rest` and each item's own list `o_*`) or as a pair walked together; `a_unit`/`b_unit`: those
+    weights are all 1 and are not read. Adds to `stats` per group: users read best first, deeper readings, exact scores, paths read."""
     n_items = len(popular)
     for g in prange(len(bounds) - 1):
         acc1 = np.zeros(n_items); acc2 = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
         mark = np.zeros(n_items, np.int8)  # 1: rated by the user (left out), 2: already in the list
+        rated = np.zeros(n_items)  # 1.0 for the items of the user read best first
         hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
         for s in range(bounds[g], bounds[g + 1]):
             r1, r2 = slots[s, 0], slots[s, 1]
@@ -649,15 +721,20 @@ def _rank_kernel(rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, 
                 _walk_two(rows[r1], rows[r2], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, acc1, acc2)
                 _top_n_of(r1, rows[r1], acc1, touched, 0, True, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
                 _top_n_of(r2, rows[r2], acc2, touched, 0, True, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
+            elif r2 == -2:
+                nt = _walk_best_first(rows[r1], a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices,
+                                      o_weights, acc1, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats[g])
+                _top_n_of(r1, rows[r1], acc1, touched, nt, False, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
             else:
                 dense, nt = dense_rows[r1], 0
                 if not cold[r1]:
                     nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)
                 _top_n_of(r1, rows[r1], acc1, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
 
-def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr, n_items:int) -> tuple:
+def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr, n_items:int, first:np.ndarray|None=None) -> tuple:
     """The order to serve users in: users with many paths (who sweep their accumulator) in pairs that share the most-walked
-    lists, then the others alone. Returns the slots, which users sweep, and each slot's cost (paths plus items swept)."""
+    lists, then the others alone, and last those with a list longer than its `first` part, who read lists best first.
+    Returns the slots, which users sweep, and each slot's cost (paths plus items swept)."""
     lengths = np.diff(b_indptr)
     warm = np.flatnonzero(~cold)
     counts = a_indptr[rows[warm] + 1] - a_indptr[rows[warm]]
@@ -666,7 +743,12 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     starts = np.r_[0, np.cumsum(counts)[:-1]].astype(np.int64)
     paths = np.zeros(len(rows), np.int64)
     if len(via): paths[warm] = np.add.reduceat(lengths[via].astype(np.int64), starts)
-    dense = 4*paths > n_items
+    best_first = np.zeros(len(rows), bool)
+    if first is not None and len(via):  # the entries read first, against all paths: fewer means a list is cut
+        read = np.zeros(len(rows), np.int64)
+        read[warm] = np.add.reduceat(first[via].astype(np.int64), starts)
+        best_first, paths = read < paths, np.where(read < paths, 2*read, paths)  # reading, then exact scores: about twice
+    dense = (4*paths > n_items) & ~best_first
     # partners should share the longest lists: sort the sweeping users by which of the 64 longest they walk
     bit = np.zeros(len(lengths), np.uint64)
     longest = np.argsort(-lengths, kind='stable')[:64]
@@ -674,11 +756,34 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     signature = np.bitwise_or.reduceat(bit[via], starts)[dense[warm]] if len(via) else np.zeros(0, np.uint64)
     order = warm[dense[warm]][np.argsort(signature, kind='stable')]
     m = len(order)//2*2
-    single = np.r_[order[m:], np.flatnonzero(~dense)]
-    slots = np.concatenate([order[:m].reshape(-1, 2), np.c_[single, np.full(len(single), -1)]]).astype(np.int64)
+    single, cut = np.r_[order[m:], np.flatnonzero(~dense & ~best_first)], np.flatnonzero(best_first)
+    slots = np.concatenate([order[:m].reshape(-1, 2), np.c_[single, np.full(len(single), -1)], np.c_[cut, np.full(len(cut), -2)]]).astype(np.int64)
     cost = paths[slots[:, 0]] + np.where(slots[:, 1] >= 0, paths[slots[:, 1]], 0) + np.where(dense[slots[:, 0]], n_items, 0) + 1
     return slots, dense, cost
 
+
+@njit(parallel=True, cache=True)
+def _sort_best_first(indptr, indices, weights, longer_than):
+    "Sort each list longer than `longer_than` by weight, best first (ties keep their order), in place."
+    for v in prange(len(indptr) - 1):
+        lo, hi = indptr[v], indptr[v + 1]
+        if hi - lo > longer_than:
+            o = np.argsort(-weights[lo:hi], kind='mergesort')
+            indices[lo:hi] = indices[lo:hi][o]
+            weights[lo:hi] = weights[lo:hi][o]
+
+def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-like; the lists longer than `longer_than` are sorted in place
+                     indices:np.ndarray, weights:np.ndarray,
+                     n_items:int, # items the lists point to
+                     longer_than:int=500, # lists up to this length are always read whole
+                     share:float=1/20, # part of a longer list read first
+                    ) -> tuple:
+    "Prepare lists to be read best first: `first`, the length of each list's first part, and `rest`, each item's total weight beyond first parts."
+    lengths = np.diff(indptr)
+    _sort_best_first(indptr, indices, weights, longer_than)
+    first = np.where(lengths > longer_than, np.ceil(share*lengths), lengths).astype(np.int32)
+    unread = np.arange(len(indices)) - np.repeat(indptr[:-1], lengths) >= np.repeat(first, lengths)
+    return first, np.bincount(indices[unread], weights[unread].astype(np.float64), n_items)
 
 # %% ../nbs/02_user_cf.ipynb #5b69126f
 CENTERS = ('none', 'mean', 'baseline')
@@ -721,12 +826,36 @@ class KNNModel(Recommender):
         return b if self.side == 'user' else Biases(b.offset, b.item, b.user)
 
     def _fit(self):
-        for name in self._PREDICTION_STATE + ('_rank_parts',): self.__dict__.pop(name, None)  # from an earlier fit
+        for name in self._PREDICTION_STATE + ('_rank_parts_',): self.__dict__.pop(name, None)  # from an earlier fit
         if self.ranking == 'prediction':  # ranking by predicted rating needs the pool now
             self._prepare_predictions()
             self.rank_neighbours_ = self.neighbours_
-        else: self.rank_neighbours_ = self._tables([(self.rank_similarity, TableSpec(
+        else:
+            self.rank_neighbours_ = self._tables([(self.rank_similarity, TableSpec(
                 self._rank_k, check_similarity(self.rank_similarity)[1], self.rank_shrinkage, self.min_support, True))])[0]
+            self._rank_parts  # the lists the recommendation kernel walks, ready before the first request
+
+    read_whole = 500  # in item CF, ranking lists up to this length are read whole; longer ones best first, a twentieth at a time
+    @property
+    def _rank_parts(self) -> tuple:
+        """The two steps of a path user → via → item, each (indptr, indices, weights, all weights 1?), and for lists read best
+        first (item CF): (first part of each list, weight beyond first parts of each item, each item's own list)."""
+        if self.__dict__.get('_rank_parts_', (None,))[0] == self.read_whole: return self._rank_parts_[1]
+        m, table, one = self.data_.matrix, self.rank_neighbours_.to_csr(), np.ones(1, np.float32)
+        # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
+        narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx
+        no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, table.indptr.dtype), narrow(table.indices[:0]), table.data[:0])
+        if self.side == 'user':
+            parts = ((table.indptr, table.indices, table.data, False), (m.indptr, narrow(m.indices), one, True), no_cut)
+        else:
+            into = table.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
+            b = (into.indptr, narrow(into.indices), into.data, False)  # arrays of its own: sorting them in place touches nothing else
+            cut = no_cut
+            if len(table.data) and table.data.min() > 0:  # best-first bounds hold for positive weights
+                cut = (*best_first_lists(b[0], b[1], b[2], m.shape[1], self.read_whole), table.indptr, narrow(table.indices), table.data)
+            parts = ((m.indptr, m.indices, one, True), b, cut)
+        self._rank_parts_ = (self.read_whole, parts)
+        return parts
 
     def _tables(self, wanted:list) -> list:
         "Neighbour tables of the rows of X for [(similarity, TableSpec)], filled in one pass."
@@ -826,23 +955,17 @@ class KNNModel(Recommender):
         user_ids, rows, cold = self._users_to_recommend(user_ids, n)
         m = self.data_.matrix
         n = min(n, m.shape[1])
-        if not hasattr(self, '_rank_parts'):  # the two steps of a path user → via → item: (indptr, indices, weights, all weights 1?)
-            table, one = self.rank_neighbours_.to_csr(), np.ones(1, np.float32)
-            # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
-            narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx
-            if self.side == 'user': self._rank_parts = ((table.indptr, table.indices, table.data, False), (m.indptr, narrow(m.indices), one, True))
-            else:
-                into = table.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
-                self._rank_parts = ((m.indptr, m.indices, one, True), (into.indptr, narrow(into.indices), into.data, False))
-        (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit) = self._rank_parts
+        (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit), (first, rest, o_ptr, o_idx, o_w) = self._rank_parts
         items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
         rows, popular = rows.astype(np.int64), self.popular_.astype(np.int32)
-        slots, dense, cost = _rank_slots(rows, cold, a_ptr, a_idx, b_ptr, m.shape[1])
+        slots, dense, cost = _rank_slots(rows, cold, a_ptr, a_idx, b_ptr, m.shape[1], first if len(first) else None)
+        stats = np.zeros((4*numba.get_num_threads(), 4), np.int64)
         steps = _cut(cost, 20 if progress else 1)
         for s0, s1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):
             groups = s0 + _cut(cost[s0:s1], 4*numba.get_num_threads())  # runs of equal cost, so that threads finish together
-            _rank_kernel(rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, m.indptr, m.indices, popular, n,
-                         exclude_seen, groups, items, scores)
+            _rank_kernel(rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
+                         m.indptr, m.indices, popular, n, exclude_seen, groups, items, scores, stats[:len(groups) - 1])
+        self.rank_stats_ = dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
         r, j = np.nonzero(items >= 0)
         return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.data_.items[items[r, j]],
                              'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})

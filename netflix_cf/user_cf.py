@@ -180,7 +180,7 @@ def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off,
                 c = indices[p]
                 ya1 = v1[p]
                 ya2 = v2[p] if two else 0.0
-                for q in range(col_off[c, J], col_off[c, J + 1]):  # the column's entries in block J
+                for q in range(np.uint64(col_off[c, J]), np.uint64(col_off[c, J + 1])):  # the column's entries in block J
                     b = t_indices[q] - j0
                     touched[nt] = b
                     nt += cnt[b] == 0  # branch-free: the slot is kept only on b's first visit
@@ -298,7 +298,8 @@ def _triangle_kernel(indptr, indices, values, t_indptr, t_indices, t_values, sq_
                 nt, dense = 0, sweep[a]
                 for p in range(indptr[a], indptr[a + 1]):
                     c, ya = indices[p], values[p]
-                    for q in range(_first_after(t_indices, t_indptr[c], t_indptr[c + 1], a), t_indptr[c + 1]):
+                    # unsigned positions and row numbers: no test for negative indices in the hottest loop
+                    for q in range(np.uint64(_first_after(t_indices, t_indptr[c], t_indptr[c + 1], a)), np.uint64(t_indptr[c + 1])):
                         b = t_indices[q]
                         if not dense:  # keep a list of the rows met (branch-free: the slot is kept on a first visit)
                             touched[nt] = b
@@ -431,7 +432,8 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     YTs = [YT if YT.has_sorted_indices else YT.sorted_indices() for YT in YTs]  # a copy: the pattern may be shared
     Y, YT, n = Ys[0], YTs[0], Ys[0].shape[0]
     indptr, indices = Y.indptr.astype(np.int64), Y.indices.astype(np.int32)
-    t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.int32)
+    # row numbers as unsigned 16 bits when they fit: fewer bytes to read, and no test for negative indices
+    t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.uint16 if n <= 2**16 else np.uint32)
     # float32 values halve the memory traffic of the inner loop, used when no value changes (raw ratings); sums stay float64
     dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
     values, t_values = [np.asarray(M.data, dtype) for M in Ys], [np.asarray(M.data, dtype) for M in YTs]
@@ -572,10 +574,10 @@ def _walk_one(u, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights,
         v = a_indices[p]
         w = 1.0 if a_unit else a_weights[p]
         if dense:
-            for q in range(b_indptr[v], b_indptr[v + 1]):
+            for q in range(np.uint64(b_indptr[v]), np.uint64(b_indptr[v + 1])):
                 acc[b_indices[q]] += w*(1.0 if b_unit else b_weights[q])
         else:
-            for q in range(b_indptr[v], b_indptr[v + 1]):
+            for q in range(np.uint64(b_indptr[v]), np.uint64(b_indptr[v + 1])):
                 i = b_indices[q]
                 touched[nt] = i
                 nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
@@ -592,15 +594,15 @@ def _walk_two(u1, u2, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_wei
         w1 = 1.0 if a_unit else (a_weights[p] if p < pe else 0.0)
         w2 = 1.0 if a_unit else (a_weights[q] if q < qe else 0.0)
         if v1 == v2:
-            for t in range(b_indptr[v1], b_indptr[v1 + 1]):
+            for t in range(np.uint64(b_indptr[v1]), np.uint64(b_indptr[v1 + 1])):
                 bw = 1.0 if b_unit else b_weights[t]
                 acc1[b_indices[t]] += w1*bw; acc2[b_indices[t]] += w2*bw
             p += 1; q += 1
         elif v1 < v2:
-            for t in range(b_indptr[v1], b_indptr[v1 + 1]): acc1[b_indices[t]] += w1*(1.0 if b_unit else b_weights[t])
+            for t in range(np.uint64(b_indptr[v1]), np.uint64(b_indptr[v1 + 1])): acc1[b_indices[t]] += w1*(1.0 if b_unit else b_weights[t])
             p += 1
         else:
-            for t in range(b_indptr[v2], b_indptr[v2 + 1]): acc2[b_indices[t]] += w2*(1.0 if b_unit else b_weights[t])
+            for t in range(np.uint64(b_indptr[v2]), np.uint64(b_indptr[v2 + 1])): acc2[b_indices[t]] += w2*(1.0 if b_unit else b_weights[t])
             q += 1
 
 @njit(inline='always')
@@ -642,7 +644,7 @@ def _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first
         v = a_indices[p]
         lo, length, f = b_indptr[v], b_indptr[v + 1] - b_indptr[v], np.int64(first[v])
         start, stop = (0 if d == 0 else min(length, f << (d - 1))), min(length, f << d)
-        for q in range(lo + start, lo + stop):
+        for q in range(np.uint64(lo + start), np.uint64(lo + stop)):
             i = b_indices[q]
             touched[nt] = i
             nt += acc[i] == 0.0
@@ -655,7 +657,7 @@ def _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first
 def _own_sum(i, o_indptr, o_indices, o_weights, rated):
     "Item i's score from its own list: Σ rated[v]·s_iv over its neighbours v in increasing order, the very additions of a full walk."
     s = 0.0
-    for p in range(o_indptr[i], o_indptr[i + 1]): s += rated[o_indices[p]]*o_weights[p]
+    for p in range(np.uint64(o_indptr[i]), np.uint64(o_indptr[i + 1])): s += rated[o_indices[p]]*o_weights[p]
     return s
 
 @njit(inline='always')
@@ -843,7 +845,7 @@ class KNNModel(Recommender):
         if self.__dict__.get('_rank_parts_', (None,))[0] == self.read_whole: return self._rank_parts_[1]
         m, table, one = self.data_.matrix, self.rank_neighbours_.to_csr(), np.ones(1, np.float32)
         # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
-        narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx
+        narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx.view(np.uint32)
         no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, table.indptr.dtype), narrow(table.indices[:0]), table.data[:0])
         if self.side == 'user':
             parts = ((table.indptr, table.indices, table.data, False), (m.indptr, narrow(m.indices), one, True), no_cut)

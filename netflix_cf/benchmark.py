@@ -54,7 +54,7 @@ def _peak_rss_mb() -> float:
     return peak/1024 if sys.platform != 'darwin' else peak/2**20
 
 def _fit_and_recommend(library:str, users, items, ratings, sample) -> tuple:
-    "Fit `library` on the ratings and recommend the top 10 for `sample`: (fit seconds, recommend seconds, recommendations)."
+    "Fit `library` (one of `LIBRARIES`) on the ratings and recommend the top 10 for `sample`: (fit seconds, recommend seconds, recommendations)."
     if library == 'implicit':
         from implicit.nearest_neighbours import CosineRecommender
         t0 = time.perf_counter()
@@ -65,15 +65,13 @@ def _fit_and_recommend(library:str, users, items, ratings, sample) -> tuple:
         t0 = time.perf_counter()
         ids, _ = model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)
         return fit_s, time.perf_counter() - t0, int((ids >= 0).sum())
-    if library in ('ItemKNN', 'UserKNN'):
-        model = {'ItemKNN': ItemKNN, 'UserKNN': UserKNN}[library]()
-        t0 = time.perf_counter()
-        model.fit(pd.DataFrame({'user_id': users, 'item_id': items, 'rating': ratings}))
-        fit_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        recs = model.recommend(sample, n=10)
-        return fit_s, time.perf_counter() - t0, len(recs)
-    raise ValueError(f"library must be one of {', '.join(LIBRARIES)}; got {library!r}")
+    model = {'ItemKNN': ItemKNN, 'UserKNN': UserKNN}[library]()
+    t0 = time.perf_counter()
+    model.fit(pd.DataFrame({'user_id': users, 'item_id': items, 'rating': ratings}))
+    fit_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    recs = model.recommend(sample, n=10)
+    return fit_s, time.perf_counter() - t0, len(recs)
 
 def run_task(data_path:str, # .npz file with arrays user_id, item_id, rating
              library:str, # one of `LIBRARIES`
@@ -85,7 +83,8 @@ def run_task(data_path:str, # .npz file with arrays user_id, item_id, rating
     A start-up run on the first `startup_ratings` ratings comes first, timed apart as `startup_s`."""
     if library not in LIBRARIES: raise ValueError(f"library must be one of {', '.join(LIBRARIES)}; got {library!r}")
     with np.load(data_path) as f: users, items, ratings = f['user_id'], f['item_id'], f['rating']
-    sample = np.random.default_rng(seed).choice(np.unique(users), min(n_recommend, len(np.unique(users))), replace=False)
+    ids = np.unique(users)
+    sample = np.random.default_rng(seed).choice(ids, min(n_recommend, len(ids)), replace=False)
     input_mb = _peak_rss_mb()
     # the first calls in a process load compiled code (numba's cached kernels, implicit's extension and thread pool)
     first = slice(0, startup_ratings)

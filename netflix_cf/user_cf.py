@@ -567,6 +567,16 @@ def aggregate_first_k(group:np.ndarray, # target of each candidate, in 0..n_grou
 
 # %% ../nbs/02_user_cf.ipynb #e3eda1ee
 @njit(inline='always')
+def _add_run(q0, q1, w, b_indices, b_weights, b_unit, acc, touched, nt):
+    "Add entries q0:q1 of the lists, times w, to `acc` and list in `touched` the items met for the first time; returns their count."
+    for q in range(np.uint64(q0), np.uint64(q1)):
+        i = b_indices[q]
+        touched[nt] = i
+        nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
+        acc[i] += w*(1.0 if b_unit else b_weights[q])
+    return nt
+
+@njit(inline='always')
 def _walk_one(u, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc, touched):
     "Add every path u → via → item to `acc`; without `dense`, also list the items met in `touched`. Returns their count."
     nt = 0
@@ -576,12 +586,7 @@ def _walk_one(u, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights,
         if dense:
             for q in range(np.uint64(b_indptr[v]), np.uint64(b_indptr[v + 1])):
                 acc[b_indices[q]] += w*(1.0 if b_unit else b_weights[q])
-        else:
-            for q in range(np.uint64(b_indptr[v]), np.uint64(b_indptr[v + 1])):
-                i = b_indices[q]
-                touched[nt] = i
-                nt += acc[i] == 0.0  # weights are positive, so a zero sum means a first visit
-                acc[i] += w*(1.0 if b_unit else b_weights[q])
+        else: nt = _add_run(b_indptr[v], b_indptr[v + 1], w, b_indices, b_weights, b_unit, acc, touched, nt)
     return nt
 
 @njit(inline='always')
@@ -644,11 +649,7 @@ def _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first
         v = a_indices[p]
         lo, length, f = b_indptr[v], b_indptr[v + 1] - b_indptr[v], np.int64(first[v])
         start, stop = (0 if d == 0 else min(length, f << (d - 1))), min(length, f << d)
-        for q in range(np.uint64(lo + start), np.uint64(lo + stop)):
-            i = b_indices[q]
-            touched[nt] = i
-            nt += acc[i] == 0.0
-            acc[i] += b_weights[q]
+        nt = _add_run(lo + start, lo + stop, 1.0, b_indices, b_weights, False, acc, touched, nt)
         if stop < length: tau += b_weights[lo + stop]
         read += stop - start
     return nt, tau, read
@@ -664,7 +665,7 @@ def _own_sum(i, o_indptr, o_indices, o_weights, rated):
 def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices, o_weights,
                      acc, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats):
     """Fill `acc` and `touched` for user row u with exact scores of every item that can be among its best n, reading long lists
-    best first and only as deep as that proof needs. Returns the number of items listed."""
+    best first and only as deep as that proof needs. Returns the number of items listed; leaves u's rated items marked."""
     nt, tau, read = _walk_level(u, 0, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, 0)
     if tau == 0.0: return nt  # every list was read whole: the sums are already exact
     stats[0] += 1
@@ -678,8 +679,9 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
         for t in range(nt):
             i = touched[t]
             if mark[i] == 0: size = _offer(hs, hb, hn, size, n, acc[i], i, 0)
-        theta = np.inf if size == n else 0.0
+        theta = 0.0
         if size == n:
+            theta = np.inf
             for j in range(size): theta = min(theta, _own_sum(hb[j], o_indptr, o_indices, o_weights, rated))
         slack = 1e-9*(1.0 + theta + tau)  # far above the rounding of a sum of rank_k weights taken in another order
         if tau == 0.0 or tau + slack < theta: break  # an item not met scores at most τ: below θ, it cannot enter
@@ -698,9 +700,7 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
             acc[i] = _own_sum(i, o_indptr, o_indices, o_weights, rated)
     stats[2] += kept
     for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 0.0
-    if exclude_seen:
-        for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
-    return kept
+    return kept  # the marks of the rated items stay: `_top_n_of`, which comes next, reads and clears them
 
 @njit(parallel=True, cache=True)
 def _rank_kernel(rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
@@ -733,9 +733,9 @@ def _rank_kernel(rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, 
                     nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)
                 _top_n_of(r1, rows[r1], acc1, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
 
-def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr, n_items:int, first:np.ndarray|None=None) -> tuple:
+def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr, n_items:int, first:np.ndarray) -> tuple:
     """The order to serve users in: users with many paths (who sweep their accumulator) in pairs that share the most-walked
-    lists, then the others alone, and last those with a list longer than its `first` part, who read lists best first.
+    lists, then the others alone, and last those with a list longer than its `first` part (`first` empty: none), who read lists best first.
     Returns the slots, which users sweep, and each slot's cost (paths plus items swept)."""
     lengths = np.diff(b_indptr)
     warm = np.flatnonzero(~cold)
@@ -746,7 +746,7 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     paths = np.zeros(len(rows), np.int64)
     if len(via): paths[warm] = np.add.reduceat(lengths[via].astype(np.int64), starts)
     best_first = np.zeros(len(rows), bool)
-    if first is not None and len(via):  # the entries read first, against all paths: fewer means a list is cut
+    if len(first) and len(via):  # the entries read first, against all paths: fewer means a list is cut
         read = np.zeros(len(rows), np.int64)
         read[warm] = np.add.reduceat(first[via].astype(np.int64), starts)
         best_first, paths = read < paths, np.where(read < paths, 2*read, paths)  # reading, then exact scores: about twice
@@ -960,7 +960,7 @@ class KNNModel(Recommender):
         (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit), (first, rest, o_ptr, o_idx, o_w) = self._rank_parts
         items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
         rows, popular = rows.astype(np.int64), self.popular_.astype(np.int32)
-        slots, dense, cost = _rank_slots(rows, cold, a_ptr, a_idx, b_ptr, m.shape[1], first if len(first) else None)
+        slots, dense, cost = _rank_slots(rows, cold, a_ptr, a_idx, b_ptr, m.shape[1], first)
         stats = np.zeros((4*numba.get_num_threads(), 4), np.int64)
         steps = _cut(cost, 20 if progress else 1)
         for s0, s1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=f'{type(self).__name__}.recommend', disable=not progress):

@@ -760,7 +760,8 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     m = len(order)//2*2
     single, cut = np.r_[order[m:], np.flatnonzero(~dense & ~best_first)], np.flatnonzero(best_first)
     slots = np.concatenate([order[:m].reshape(-1, 2), np.c_[single, np.full(len(single), -1)], np.c_[cut, np.full(len(cut), -2)]]).astype(np.int64)
-    cost = paths[slots[:, 0]] + np.where(slots[:, 1] >= 0, paths[slots[:, 1]], 0) + np.where(dense[slots[:, 0]], n_items, 0) + 1
+    partner = slots[:, 1]  # -1 and -2 mark users served alone: no partner's paths to add
+    cost = paths[slots[:, 0]] + np.where(partner >= 0, paths[np.maximum(partner, 0)], 0) + np.where(dense[slots[:, 0]], n_items, 0) + 1
     return slots, dense, cost
 
 

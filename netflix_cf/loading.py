@@ -25,9 +25,9 @@ from scipy import sparse
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['GROUPLENS_URL', 'RELEASES', 'RATING_COLUMNS', 'ITEM_COLUMNS', 'GENRES_100K', 'DataFormatError', 'DownloadError',
-           'Release', 'release', 'cache_dir', 'find_movielens', 'file_checksum', 'download_movielens', 'check_ratings',
-           'split_title', 'read_ratings', 'read_items', 'MovieLens', 'load_movielens', 'plot_overview',
+__all__ = ['GROUPLENS_URL', 'GENRES_100K', 'RELEASES', 'RATING_COLUMNS', 'ITEM_COLUMNS', 'DataFormatError', 'DownloadError',
+           'Release', 'release', 'cache_dir', 'search_folders', 'find_movielens', 'file_checksum', 'download_movielens',
+           'check_ratings', 'split_title', 'read_ratings', 'read_items', 'MovieLens', 'load_movielens', 'plot_overview',
            'synthetic_ratings', 'recent_titles', 'add_recent_titles']
 
 # %% ../nbs/00_loading.ipynb #d66645bb
@@ -38,6 +38,9 @@ class DataFormatError(ValueError):
 
 class DownloadError(OSError):
     "A release could not be downloaded, or what arrived failed its checks."
+
+GENRES_100K = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama',
+               'Fantasy', 'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western']
 
 @dataclass(frozen=True)
 class Release:
@@ -57,6 +60,14 @@ class Release:
         "The ratings file and the movies file of this release."
         return {'csv': ('ratings.csv', 'movies.csv'), '100k': ('u.data', 'u.item'),
                 '1m': ('ratings.dat', 'movies.dat')}[self.layout]
+
+    @property
+    def fields(self) -> tuple:
+        "The fields of the ratings file and of the movies file, named as the release names them (header or README)."
+        return {'csv': (('userId', 'movieId', 'rating', 'timestamp'), ('movieId', 'title', 'genres')),
+                '100k': (('user id', 'item id', 'rating', 'timestamp'),
+                         ('movie id', 'movie title', 'release date', 'video release date', 'IMDb URL', *GENRES_100K)),
+                '1m': (('UserID', 'MovieID', 'Rating', 'Timestamp'), ('MovieID', 'Title', 'Genres'))}[self.layout]
 
 _half, _whole = dict(scale=(0.5, 5.0), step=0.5), dict(scale=(1.0, 5.0), step=1.0)
 RELEASES = {r.name: r for r in [
@@ -81,31 +92,46 @@ def cache_dir() -> Path:
     base = os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache'
     return Path(base).expanduser()/'netflix_cf'
 
+def search_folders(name:str='ml-latest-small', # release name, see `RELEASES`
+                   data_dir:str|Path|None=None, # folder holding `<name>/`, searched first
+                   cache:str|Path|None=None, # cache folder, default `cache_dir()`
+                  ) -> list:
+    "The folders that may hold release `name`, in the order they are tried: from `data_dir`, `$NETFLIX_CF_DATA`, the cache."
+    rel = release(name)
+    folders = []
+    for root in (data_dir, os.environ.get('NETFLIX_CF_DATA'), cache or cache_dir()):
+        if not root: continue
+        root = Path(root).expanduser()
+        if root.name == rel.name: folders.append(root)  # pointed at the release folder itself
+        folders.append(root/rel.name)
+    return list(dict.fromkeys(folders))
+
 def _complete(folder:Path, rel:Release) -> bool:
-    "Does `folder` exist and hold every file of `rel`? Raises if it exists but some are missing."
+    "Does `folder` hold every file of `rel`? False if it is absent or only holds `rel`'s folder; raises if some files are missing."
     if not folder.is_dir(): return False
     missing = [f for f in rel.files if not (folder/f).is_file()]
+    if len(missing) == len(rel.files) and (folder/rel.name).is_dir(): return False  # its own `<name>/` is tried next
     if missing:
         raise FileNotFoundError(f"{folder} is missing {', '.join(missing)} of {rel.name} "
                                 f"(expected {', '.join(rel.files)}); unzip the release again or remove the folder")
     return True
 
 def find_movielens(name:str='ml-latest-small', # release name, see `RELEASES`
-                   data_dir:str|Path|None=None, # folder holding `<name>/`, searched first
+                   data_dir:str|Path|None=None, # folder holding `<name>/` (or that folder itself), searched first
                    cache:str|Path|None=None, # cache folder, default `cache_dir()`
                   ) -> Path|None:
     "Folder holding release `name` from `data_dir`, `$NETFLIX_CF_DATA` or the cache, or None if none has it."
     rel = release(name)
-    roots = [data_dir, os.environ.get('NETFLIX_CF_DATA'), cache or cache_dir()]
-    for root in roots:
-        if root and _complete(Path(root).expanduser()/rel.name, rel): return Path(root).expanduser()/rel.name
-    return None
+    if data_dir:
+        d = Path(data_dir).expanduser()
+        if not d.is_dir(): raise FileNotFoundError(f"data_dir {d} {'is a file, not a folder' if d.exists() else 'does not exist'}")
+    return next((f for f in search_folders(rel.name, data_dir, cache) if _complete(f, rel)), None)
 
 # %% ../nbs/00_loading.ipynb #b4c33ce1
 def _manual_hint(rel:Release, url:str, cache:Path) -> str:
     return (f"To supply the files by hand, download {url} on a machine with network access and unzip it so that "
             f"{cache/rel.name}/{rel.files[0]} exists, or unzip it anywhere and set NETFLIX_CF_DATA to the folder "
-            f"holding {rel.name}/ (or pass data_dir=).")
+            f"holding {rel.name}/ or to {rel.name}/ itself (or pass data_dir=).")
 
 def _fetch(url:str, dest:Path, timeout:float, hint:str, progress:bool):
     "Stream `url` into `dest` with a progress bar; raise `DownloadError` on any failure or short transfer."
@@ -170,20 +196,63 @@ def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES
 # %% ../nbs/00_loading.ipynb #b1984b07
 RATING_COLUMNS = ['user_id', 'item_id', 'rating', 'timestamp']
 ITEM_COLUMNS = ['item_id', 'title', 'year', 'genres']
-GENRES_100K = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama',
-               'Fantasy', 'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western']
 
-def _read_table(path:Path, **kwargs) -> pd.DataFrame:
-    "`pd.read_csv` with errors that name the file."
-    try: return pd.read_csv(path, **kwargs)
+_too_many = re.compile(r'Expected (\d+) fields in line (\d+), saw (\d+)')
+_open_quote = re.compile(r'EOF inside string starting at row (\d+)')
+
+def _read_table(path:Path, src=None, fields:tuple=(), **kwargs) -> pd.DataFrame:
+    "`pd.read_csv` of `src` (default `path`) with errors naming `path`, the line and the `fields` expected; blank lines are rows."
+    try: df = pd.read_csv(path if src is None else src, keep_default_na=False, na_values=[''], skip_blank_lines=False, **kwargs)
     except pd.errors.EmptyDataError: raise DataFormatError(f'{path}: the file is empty') from None
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e: raise DataFormatError(f'{path}: {e}') from None
+    except UnicodeDecodeError as e:
+        raise DataFormatError(f"{path}: not {kwargs.get('encoding', 'UTF-8')} text (byte {e.object[e.start:e.start + 1].hex()}: {e.reason})") from None
+    except (pd.errors.ParserError, ValueError) as e:
+        msg = ' '.join(str(e).split())
+        if m := _too_many.search(msg):
+            msg = f"line {m[2]} has {m[3]} fields, expected {m[1]}" + (f" ({', '.join(fields)})" if fields else '')
+        elif m := _open_quote.search(msg):
+            msg = f'line {int(m[1]) + 1} opens a quoted field that is never closed (the file may be cut short)'
+        raise DataFormatError(f'{path}: {msg}') from None
+    n = len(df)
+    while n and df.iloc[n - 1].isna().all(): n -= 1  # blank lines at the end are not rows
+    return df.iloc[:n]
 
-def _read_dat(path:Path, names:list, encoding:str='latin-1') -> pd.DataFrame:
+def _read_fields(path:Path, fields:tuple, sep:str, src=None, shown_sep:str|None=None, **kwargs) -> pd.DataFrame:
+    "Read a file without a header line into columns named `fields`, with an error naming the line whose field count differs."
+    raw = _read_table(path, src, fields, sep=sep, header=None, dtype=str, **kwargs)
+    n = raw.shape[1]
+    if n != len(fields):
+        line, got = 1, n  # the first line sets the number of columns; lines with more stop the parser
+        if n > len(fields):
+            line = int(np.argmax(raw.iloc[:, len(fields)].notna().to_numpy())) + 1
+            got = int(np.flatnonzero(raw.iloc[line - 1].notna().to_numpy())[-1]) + 1
+        raise DataFormatError(f"{path}: line {line} has {got} field{'s'*(got != 1)}, expected {len(fields)} "
+                              f"separated by {shown_sep or ('tabs' if sep == chr(9) else repr(sep))} ({', '.join(fields)})")
+    raw.columns = list(fields)
+    return raw
+
+def _read_dat(path:Path, fields:tuple, encoding:str='latin-1') -> pd.DataFrame:
     "Read a `::`-separated `.dat` file of the 1M release (the C parser takes one-character separators only)."
-    text = path.read_bytes().decode(encoding).replace('::', '\t')
+    text = path.read_bytes().decode(encoding)
     if not text.strip(): raise DataFormatError(f'{path}: the file is empty')
-    return _read_table(io.StringIO(text), sep='\t', header=None, names=names, quoting=3, dtype=str)
+    return _read_fields(path, fields, '\t', io.StringIO(text.replace('::', '\t')), shown_sep="'::'", quoting=3)
+
+def _unfinished_line(path:Path) -> str|None:
+    "The last line of `path` if the file does not end with a newline (a sign that it was cut short), else None."
+    with open(path, 'rb') as f:
+        size = f.seek(0, 2)
+        f.seek(max(0, size - 4096))
+        tail = f.read()
+    return None if not tail or tail.endswith(b'\n') else tail.rsplit(b'\n', 1)[-1].decode('utf-8', 'replace')
+
+def _check_end(path:Path, raw:pd.DataFrame, first_line:int):
+    "An error if the file ends in the middle of a line that lacks fields; a warning if its last line merely lacks a newline."
+    last = _unfinished_line(path)
+    if last is None or not len(raw): return
+    line = first_line + len(raw) - 1
+    if pd.isna(raw.iloc[-1, -1]):
+        raise DataFormatError(f'{path}: line {line} is cut short ({last!r}): the file ends in the middle of it, it was probably truncated')
+    warnings.warn(f'{path}: the file does not end with a newline, so its last line (line {line}: {last!r}) may be cut short', stacklevel=3)
 
 # %% ../nbs/00_loading.ipynb #c43b8304
 def _bad_rows(df:pd.DataFrame, mask, path, col:str, first_line:int, what:str) -> str:
@@ -193,38 +262,54 @@ def _bad_rows(df:pd.DataFrame, mask, path, col:str, first_line:int, what:str) ->
     shown = ', '.join(f'line {i + first_line}: {show(df[col].iloc[i])}' for i in idx[:3])
     return f"{path}: {len(idx):,} {what} in column '{col}' ({shown}{', ...' if len(idx) > 3 else ''})"
 
-def check_ratings(df:pd.DataFrame, # raw ratings with columns `RATING_COLUMNS`
+_ID_MAX = int(np.iinfo(np.int32).max)
+_SECONDS = (pd.Timestamp.min.timestamp(), pd.Timestamp.max.timestamp())  # what pandas can turn into dates
+
+def _looks_numeric(name) -> bool:
+    try: float(name); return True
+    except ValueError: return False
+
+def check_ratings(df:pd.DataFrame, # raw ratings with the columns `columns`
                   path, # the file they came from, for messages
                   rel:Release, # release whose rating scale applies
                   first_line:int=2, # file line of the first row
+                  columns:list|None=None, # names of the user, item, rating and timestamp columns in `df`; default `RATING_COLUMNS`
                  ) -> pd.DataFrame:
-    "Validate raw ratings and return them typed; the latest of duplicate (user, item) pairs wins, with a warning."
+    "Validate raw ratings and return them typed, with columns `RATING_COLUMNS`; the latest of duplicate (user, item) pairs wins, with a warning."
+    cols = list(columns or RATING_COLUMNS)
+    missing = [c for c in cols if c not in df]
+    if missing:
+        found = [str(c) for c in df.columns]
+        hint = f"; its first line holds values, not the header {','.join(cols)}" if all(map(_looks_numeric, found)) else ''
+        raise DataFormatError(f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(found)}{hint}")
     if len(df) == 0: raise DataFormatError(f'{path}: the file holds no ratings')
-    missing = [c for c in RATING_COLUMNS if c not in df]
-    if missing: raise DataFormatError(f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(map(str, df.columns))}")
-    out = {}
-    for col in RATING_COLUMNS:
+    ok_ids = lambda v: (v == np.floor(v)) & (v >= 0) & (v <= _ID_MAX)
+    whole_seconds = lambda v: (v == np.floor(v)) & (v >= _SECONDS[0]) & (v <= _SECONDS[1])
+    checks = [(ok_ids, f'ids that are not whole numbers from 0 to {_ID_MAX:,}'), (ok_ids, f'ids that are not whole numbers from 0 to {_ID_MAX:,}'),
+              (None, ''), (whole_seconds, 'timestamps that are not whole seconds between the years 1677 and 2262')]
+    out = []
+    for col, (ok, what) in zip(cols, checks):
         values = pd.to_numeric(df[col], errors='coerce')
-        bad = values.isna()
-        if col != 'rating': bad |= values.notna() & (values != np.floor(values))
-        if bad.any():
-            what = 'missing or non-numeric values' if col == 'rating' else 'missing or non-integer values'
-            raise DataFormatError(_bad_rows(df, bad, path, col, first_line, what))
-        out[col] = values
+        if values.isna().any():
+            raise DataFormatError(_bad_rows(df, values.isna(), path, col, first_line, 'missing or non-numeric values'))
+        if ok is not None and not (good := ok(values)).all():
+            raise DataFormatError(_bad_rows(df, ~good, path, col, first_line, what))
+        out.append(values)
     lo, hi = rel.scale
-    r = out['rating'].to_numpy()
-    off = (r < lo) | (r > hi) | (np.abs(r/rel.step - np.round(r/rel.step)) > 1e-6)
+    r = out[2].to_numpy()
+    with np.errstate(invalid='ignore'):  # infinite ratings are off the scale
+        off = ~((r >= lo) & (r <= hi)) | (np.abs(r/rel.step - np.round(r/rel.step)) > 1e-6)
     if off.any():
-        raise DataFormatError(_bad_rows(df, off, path, 'rating', first_line,
+        raise DataFormatError(_bad_rows(df, off, path, cols[2], first_line,
                                         f'ratings off the {lo:g}-{hi:g} scale in steps of {rel.step:g} of {rel.name}'))
-    res = pd.DataFrame({'user_id': out['user_id'].astype(np.int32), 'item_id': out['item_id'].astype(np.int32),
-                        'rating': out['rating'].astype(np.float32), 'timestamp': out['timestamp'].astype(np.int64)})
+    res = pd.DataFrame({'user_id': out[0].astype(np.int32), 'item_id': out[1].astype(np.int32),
+                        'rating': out[2].astype(np.float32), 'timestamp': out[3].astype(np.int64)}).reset_index(drop=True)
     dup = res.duplicated(['user_id', 'item_id'], keep=False)
     if dup.any():
         n = len(res)
         res = (res.sort_values('timestamp', kind='stable').drop_duplicates(['user_id', 'item_id'], keep='last')
                .sort_index().reset_index(drop=True))
-        warnings.warn(f'{path}: dropped {n - len(res):,} duplicate (user_id, item_id) ratings, keeping the latest of each', stacklevel=2)
+        warnings.warn(f'{path}: dropped {n - len(res):,} duplicate ({cols[0]}, {cols[1]}) ratings, keeping the latest of each', stacklevel=2)
     return res
 
 # %% ../nbs/00_loading.ipynb #7d6612f9
@@ -238,15 +323,29 @@ def split_title(titles:pd.Series) -> pd.DataFrame:
                          'year': pd.to_numeric(year, errors='coerce').astype('Int32')})
 
 # %% ../nbs/00_loading.ipynb #17d9560e
-def _items_frame(ids:pd.Series, titles:pd.Series, genres:pd.Series, path) -> pd.DataFrame:
-    ids = pd.to_numeric(ids, errors='coerce')
-    bad = ids.isna() | (ids != np.floor(ids))
-    if bad.any(): raise DataFormatError(f"{path}: {int(bad.sum()):,} missing or non-integer movie ids")
+def _placeholder_titles(ids, path) -> pd.Series:
+    "Titles for movies that have no title in the movies file `path`."
+    return 'movie ' + pd.Series(np.asarray(ids)).astype(str) + f' (no title in {Path(path).name})'
+
+def _items_frame(raw:pd.DataFrame, path, first_line:int, fields:tuple, genres:pd.Series) -> pd.DataFrame:
+    "The catalogue from `raw`, whose id and title columns are `fields[:2]`, with errors naming the file, line and value."
+    id_col, title_col = fields[:2]
+    if len(raw) == 0: raise DataFormatError(f'{path}: the file holds no movies')
+    ids = pd.to_numeric(raw[id_col], errors='coerce')
+    if ids.isna().any(): raise DataFormatError(_bad_rows(raw, ids.isna(), path, id_col, first_line, 'missing or non-numeric movie ids'))
+    bad = ~((ids == np.floor(ids)) & (ids >= 0) & (ids <= _ID_MAX))
+    if bad.any(): raise DataFormatError(_bad_rows(raw, bad, path, id_col, first_line, f'movie ids that are not whole numbers from 0 to {_ID_MAX:,}'))
+    twice = ids.duplicated(keep=False)
+    if twice.any(): raise DataFormatError(_bad_rows(raw, twice, path, id_col, first_line, 'rows with a movie id listed more than once'))
+    titles = raw[title_col].copy()
+    untitled = titles.isna().to_numpy()
+    if untitled.any():
+        titles[untitled] = _placeholder_titles(ids[untitled].astype(np.int64), path).to_numpy()
+        warnings.warn(_bad_rows(raw, untitled, path, title_col, first_line, 'movies without a title')
+                      + f"; they are called 'movie <id> (no title in {Path(path).name})'", stacklevel=3)
     items = pd.concat([pd.DataFrame({'item_id': ids.astype(np.int32).to_numpy()}),
                        split_title(titles).reset_index(drop=True)], axis=1)
     items['genres'] = genres.fillna('').replace('(no genres listed)', '').astype(str).to_numpy()
-    if items.item_id.duplicated().any():
-        raise DataFormatError(f"{path}: movie id(s) listed twice: {items.item_id[items.item_id.duplicated()].unique()[:5].tolist()}")
     return items[ITEM_COLUMNS]
 
 def read_ratings(folder:str|Path, # folder of an unpacked release
@@ -254,36 +353,37 @@ def read_ratings(folder:str|Path, # folder of an unpacked release
                 ) -> pd.DataFrame:
     "Read and validate the ratings of release `name` from `folder`."
     rel = release(name)
-    path = Path(folder)/rel.files[0]
+    path, fields = Path(folder)/rel.files[0], rel.fields[0]
     if not path.is_file(): raise FileNotFoundError(f'{path}: ratings file of {rel.name} not found')
     if rel.layout == 'csv':
-        raw = _read_table(path).rename(columns={'userId': 'user_id', 'movieId': 'item_id'})
-        return check_ratings(raw, path, rel, first_line=2)
-    if rel.layout == '100k': raw = _read_table(path, sep='\t', header=None, names=RATING_COLUMNS, dtype=str)
-    else: raw = _read_dat(path, RATING_COLUMNS)
-    return check_ratings(raw, path, rel, first_line=1)
+        raw, first = _read_table(path, fields=fields), 2
+        raw.columns = [str(c).strip() for c in raw.columns]
+    elif rel.layout == '100k': raw, first = _read_fields(path, fields, '\t'), 1
+    else: raw, first = _read_dat(path, fields), 1
+    _check_end(path, raw, first)
+    return check_ratings(raw, path, rel, first, columns=fields)
 
 def read_items(folder:str|Path, # folder of an unpacked release
                name:str='ml-latest-small', # which release it is
               ) -> pd.DataFrame:
     "Read the movie catalogue of release `name` from `folder`: `item_id`, `title`, `year`, `genres`."
     rel = release(name)
-    path = Path(folder)/rel.files[1]
+    path, fields = Path(folder)/rel.files[1], rel.fields[1]
     if not path.is_file(): raise FileNotFoundError(f'{path}: movies file of {rel.name} not found')
     if rel.layout == 'csv':
-        raw = _read_table(path, dtype={'title': str, 'genres': str})
-        missing = [c for c in ('movieId', 'title', 'genres') if c not in raw]
-        if missing: raise DataFormatError(f"{path}: missing column(s) {', '.join(missing)}")
-        return _items_frame(raw.movieId, raw.title, raw.genres, path)
-    if rel.layout == '1m':
-        raw = _read_dat(path, ['item_id', 'title', 'genres'])
-        return _items_frame(raw.item_id, raw.title, raw.genres, path)
-    names = ['item_id', 'title', 'release_date', 'video_release_date', 'imdb_url'] + GENRES_100K
-    raw = _read_table(path, sep='|', header=None, names=names, encoding='latin-1', dtype=str)
+        raw, first = _read_table(path, fields=fields, dtype={'movieId': str, 'title': str, 'genres': str}), 2
+        raw.columns = [str(c).strip() for c in raw.columns]
+        missing = [c for c in fields if c not in raw]
+        if missing: raise DataFormatError(f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(map(str, raw.columns))}")
+        raw = raw[list(fields)]
+    elif rel.layout == '1m': raw, first = _read_dat(path, fields), 1
+    else: raw, first = _read_fields(path, fields, '|', encoding='latin-1'), 1
+    _check_end(path, raw, first)
+    if rel.layout != '100k': return _items_frame(raw, path, first, fields, raw[fields[2]])
     flags = raw[GENRES_100K].fillna('0').to_numpy() == '1'
     flags[:, 0] = False  # 'unknown' is not a genre
     genres = pd.Series(['|'.join(np.array(GENRES_100K)[row]) for row in flags])
-    return _items_frame(raw.item_id, raw.title, genres, path)
+    return _items_frame(raw, path, first, fields, genres)
 
 # %% ../nbs/00_loading.ipynb #515c6318
 @dataclass
@@ -312,8 +412,27 @@ class MovieLens:
                 f"{d['first rating']} to {d['last rating']}")
 
 # %% ../nbs/00_loading.ipynb #697944f3
+def _not_found(rel:Release, data_dir, cache) -> str:
+    "Where release `rel` was looked for, and how to supply it."
+    env = os.environ.get('NETFLIX_CF_DATA')
+    note = ('$NETFLIX_CF_DATA is not set' if not env else
+            f'$NETFLIX_CF_DATA names {env}, which does not exist' if not Path(env).expanduser().is_dir() else '')
+    where = ', '.join(map(str, search_folders(rel.name, data_dir, cache)))
+    return f"{rel.name} not found: looked in {where}{f' ({note})' if note else ''}."
+
+def _add_missing_items(items:pd.DataFrame, ratings:pd.DataFrame, path:Path) -> pd.DataFrame:
+    "`items` with a placeholder row for each rated movie it lacks, and a warning naming the movies file `path`."
+    missing = np.setdiff1d(ratings.item_id.unique(), items.item_id.to_numpy())
+    if not len(missing): return items
+    shown = ', '.join(map(str, missing[:5])) + (', ...' if len(missing) > 5 else '')
+    warnings.warn(f"{path}: {len(missing):,} rated movie ids have no row ({shown}); they are called "
+                  f"'movie <id> (no title in {path.name})', with no year and no genres", stacklevel=3)
+    extra = pd.DataFrame({'item_id': missing.astype(np.int32), 'title': _placeholder_titles(missing, path).to_numpy(),
+                          'year': pd.array([pd.NA]*len(missing), dtype='Int32'), 'genres': ''})
+    return pd.concat([items, extra], ignore_index=True)
+
 def load_movielens(name:str='ml-latest-small', # 'ml-latest-small', 'ml-100k', 'ml-1m', 'ml-25m' or 'ml-32m'
-                   data_dir:str|Path|None=None, # folder holding `<name>/`, searched first
+                   data_dir:str|Path|None=None, # folder holding `<name>/` (or that folder itself), searched first
                    cache:str|Path|None=None, # cache folder, default `cache_dir()`
                    download:bool=True, # download into the cache when no local copy exists
                   ) -> MovieLens:
@@ -321,16 +440,12 @@ def load_movielens(name:str='ml-latest-small', # 'ml-latest-small', 'ml-100k', '
     rel = release(name)
     folder = find_movielens(rel.name, data_dir, cache)
     if folder is None:
-        if not download:
-            cache = Path(cache or cache_dir())
-            raise FileNotFoundError(f'{rel.name} not found in data_dir, $NETFLIX_CF_DATA or {cache}. '
-                                    + _manual_hint(rel, rel.url, cache))
-        folder = download_movielens(rel.name, cache)
+        cache_ = Path(cache or cache_dir()).expanduser()
+        if not download: raise FileNotFoundError(f'{_not_found(rel, data_dir, cache)} ' + _manual_hint(rel, rel.url, cache_))
+        try: folder = download_movielens(rel.name, cache_)
+        except DownloadError as e: raise DownloadError(f'{_not_found(rel, data_dir, cache)} {e}') from e
     ratings, items = read_ratings(folder, rel.name), read_items(folder, rel.name)
-    unknown = ~ratings.item_id.isin(items.item_id)
-    if unknown.any():
-        warnings.warn(f'{folder/rel.files[0]}: {int(unknown.sum()):,} ratings name movies missing from {rel.files[1]}', stacklevel=2)
-    return MovieLens(rel.name, ratings, items, folder)
+    return MovieLens(rel.name, ratings, _add_missing_items(items, ratings, folder/rel.files[1]), folder)
 
 # %% ../nbs/00_loading.ipynb #7957889b
 def plot_overview(ratings:pd.DataFrame, # ratings with `user_id`, `item_id`, `rating`

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -103,12 +104,65 @@ def run_in_child(data_path:str, library:str, n_recommend:int=10_000, seed:int=0)
     if done.returncode: raise RuntimeError(f'{library} on {data_path} failed:\n{done.stderr[-2000:]}')
     return json.loads(done.stdout.strip().splitlines()[-1])
 
+# %% ../nbs/08_benchmark.ipynb #48249409
+def _choose(option:str, value, choices) -> tuple:
+    "The names in `value` (comma-separated text or a sequence) matched to `choices` ignoring case, once each; a `ValueError` naming `option` otherwise."
+    names = [s.strip() for s in (value.split(',') if isinstance(value, str) else map(str, value))]
+    names = [n for n in names if n]
+    if not names: raise ValueError(f"{option} names nothing; choose from {', '.join(choices)} (got {value!r})")
+    known = {c.lower(): c for c in choices}
+    unknown = [n for n in names if n.lower() not in known]
+    if unknown: raise ValueError(f"{option}: unknown {', '.join(map(repr, unknown))}; choose from {', '.join(choices)}")
+    return tuple(dict.fromkeys(known[n.lower()] for n in names))
+
+def _at_least(option:str, value, least:int) -> int:
+    "`value` if it is a whole number of at least `least`, else a `ValueError` naming `option`."
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < least:
+        raise ValueError(f'{option} must be a whole number of at least {least}; got {value!r}')
+    return int(value)
+
+def _out_file(out) -> Path|None:
+    "The results file `out` as a `Path`, if its folder exists and can be written; a `ValueError` naming it otherwise."
+    if out is None: return None
+    if not str(out).strip(): raise ValueError("out must name a file; got ''")
+    path = Path(out).expanduser()
+    if path.is_dir(): raise ValueError(f'out {path} is a folder; name a file, e.g. {path/"benchmark.json"}')
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValueError(f"out {path}: the folder {folder} {'is a file' if folder.exists() else 'does not exist'}")
+    try: tempfile.NamedTemporaryFile(dir=folder, prefix=f'.{path.name}.').close()
+    except OSError as e: raise ValueError(f'out {path}: cannot write in {folder} ({e.strerror or e})') from None
+    return path
+
+def _write_atomic(path:Path, text:str):
+    "Write `text` to `path` all at once: into a temporary file in the same folder, then renamed over `path`."
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    try:
+        with os.fdopen(fd, 'w') as f: f.write(text)
+        mask = os.umask(0); os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # the permissions a plain `open` would give
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
 # %% ../nbs/08_benchmark.ipynb #d909a8cc
 def _have_implicit() -> bool:
     return importlib.util.find_spec('implicit') is not None
 
-def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES`
-                  libraries=('ItemKNN', 'UserKNN', 'implicit'), # names from `LIBRARIES`
+def _libraries(libraries) -> tuple:
+    "The libraries to measure: all of `LIBRARIES` by default (`implicit` when installed); naming `implicit` requires it."
+    if libraries is None:
+        if _have_implicit(): return tuple(LIBRARIES)
+        warnings.warn('implicit is not installed (pip install "netflix_cf[bench]"): measuring netflix_cf alone')
+        return tuple(l for l in LIBRARIES if l != 'implicit')
+    libs = _choose('libraries', libraries, LIBRARIES)
+    if 'implicit' in libs and not _have_implicit():
+        raise ValueError('libraries names implicit, which is not installed: pip install "netflix_cf[bench]", or leave it out')
+    return libs
+
+def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES` (a sequence, or comma-separated text)
+                  libraries=None, # names from `LIBRARIES`; default all, `implicit` when installed
                   runs:int|dict=3, # runs per size (the median is reported), or a dict size -> runs
                   n_recommend:int=10_000, # users to recommend top-10 for
                   seed:int=0, # seed of the synthetic data and of the sampled users
@@ -116,16 +170,12 @@ def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES`
                   progress:bool=True, # progress bar over runs
                  ) -> pd.DataFrame:
     "Fit time, peak memory and top-10 time for each library on synthetic data of each size; medians of `runs`, one child process per run."
-    for s in sizes:
-        if s not in SHAPES: raise ValueError(f"size must be one of {', '.join(SHAPES)}; got {s!r}")
-    for lib in libraries:
-        if lib not in LIBRARIES: raise ValueError(f"library must be one of {', '.join(LIBRARIES)}; got {lib!r}")
-    if 'implicit' in libraries and not _have_implicit():
-        warnings.warn('implicit is not installed (pip install "netflix_cf[bench]"): measuring netflix_cf alone')
-        libraries = tuple(l for l in libraries if l != 'implicit')
+    sizes, libraries = _choose('sizes', sizes, SHAPES), _libraries(libraries)
+    per_size = {s: _at_least(f'runs for {s}', runs.get(s, 1), 1) if isinstance(runs, dict) else _at_least('runs', runs, 1) for s in sizes}
+    n_recommend, seed, out = _at_least('n_recommend', n_recommend, 1), _at_least('seed', seed, 0), _out_file(out)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = [(s, r, lib) for s in sizes for r in range(runs.get(s, 1) if isinstance(runs, dict) else runs) for lib in libraries]
+        jobs = [(s, r, lib) for s in sizes for r in range(per_size[s]) for lib in libraries]
         bar = tqdm(jobs, desc='benchmark', disable=not progress)
         made = set()
         for size, run, lib in bar:
@@ -139,7 +189,7 @@ def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES`
             rows.append({'size': size, 'ratings': n_ratings, 'users': n_users, 'items': n_items, 'library': lib, 'run': run,
                          **run_in_child(path, lib, n_recommend, seed)})
     results = pd.DataFrame(rows)
-    if out is not None: Path(out).write_text(json.dumps(summarise(results).to_dict(orient='records'), indent=1))
+    if out is not None: _write_atomic(out, json.dumps(summarise(results).to_dict(orient='records'), indent=1))
     return results
 
 def summarise(results:pd.DataFrame) -> pd.DataFrame:
@@ -154,21 +204,21 @@ def summarise(results:pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/08_benchmark.ipynb #57a9efff
 def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
-           libraries:str='ItemKNN,UserKNN,implicit', # comma-separated, from: ItemKNN, UserKNN, implicit
+           libraries:str=None, # comma-separated, from: ItemKNN, UserKNN, implicit; default all three (implicit when installed)
            runs:int=3, # runs per size up to 5M ratings (medians are reported)
            large_runs:int=1, # runs per size above 5M ratings
            n_recommend:int=10_000, # users to recommend top-10 for
            seed:int=0, # seed of the synthetic data and of the sampled users
            out:str='benchmark.json', # where to save the results (JSON)
           ) -> pd.DataFrame:
-    "Run the benchmark, print the table of medians and ratios, save it as JSON and return it."
-    sizes_ = [s.strip() for s in sizes.split(',') if s.strip()]
-    per_size = {s: runs if SHAPES.get(s, (0, 0, 0))[2] <= 5_000_000 else large_runs for s in sizes_}
-    results = run_benchmark(sizes_, tuple(l.strip() for l in libraries.split(',') if l.strip()), per_size, n_recommend, seed, out)
+    "Check the options, run the benchmark, print the table of medians and ratios, save it as JSON and return it."
+    sizes_ = _choose('sizes', sizes, SHAPES)
+    runs, large_runs = _at_least('runs', runs, 1), _at_least('large_runs', large_runs, 1)
+    per_size = {s: runs if SHAPES[s][2] <= 5_000_000 else large_runs for s in sizes_}
+    results = run_benchmark(sizes_, libraries, per_size, n_recommend, seed, out)  # checks the other options before any work
     table = summarise(results)
     print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
     print(f'saved to {out}')
     return table
 
 main = call_parse(report)  # `python -m netflix_cf.benchmark`: the same options, from the command line
-

@@ -86,7 +86,7 @@ def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Serie
                          ) -> pd.DataFrame:
     "Top-`n` items for new ratings, scored through the item neighbourhoods without refitting: `rank`, `item_id`, `score`, `fallback`."
     self._check_fitted()
-    if n <= 0: raise ValueError(f'n must be positive, got {n}')
+    n = self._list_length(n)
     cols, r, skipped = self._fold_in(ratings, unknown)
     n_items = self.data_.shape[1]
     scores = np.full(n_items, -np.inf)
@@ -119,15 +119,13 @@ def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Serie
 
 @patch
 def reasons(self:ItemKNN, item_id, # an item known to the model, e.g. a recommendation
-            ratings, # the ratings it is explained by: {item_id: rating} or a Series
+            who, # whose ratings explain it: a user id known to the model, or {item_id: rating} (dict or Series) of someone new
             n:int|None=3, # how many (None: all)
            ) -> pd.DataFrame:
     "The rated items among `item_id`'s ranking neighbours, most similar first: `item_id`, `rating`, `similarity`."
     self._check_fitted()
-    cols, r, _ = self._fold_in(ratings, 'ignore')
-    idx, sims, _ = self.rank_neighbours_.row(self.data_.item_index([item_id])[0])
-    idx, sims = idx[:self._rank_k], sims[:self._rank_k]
-    rated = pd.Series(r, index=cols)
-    hit = np.isin(idx, cols)
-    out = pd.DataFrame({'item_id': self.data_.items[idx[hit]], 'rating': rated.reindex(idx[hit]).to_numpy(), 'similarity': sims[hit]})
-    return out.head(n) if n is not None else out
+    if isinstance(who, (dict, pd.Series)): cols, r, _ = self._fold_in(who, 'ignore')
+    else:
+        m, u = self.data_.matrix, self.data_.user_index([who])[0]
+        cols, r = m.indices[m.indptr[u]:m.indptr[u + 1]], m.data[m.indptr[u]:m.indptr[u + 1]]
+    return self._reasons(self.data_.item_index([item_id])[0], cols, r, n)

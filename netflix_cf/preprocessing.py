@@ -31,6 +31,12 @@ def _lookup(index:pd.Index, ids, what:str, missing:str) -> np.ndarray:
         raise KeyError(f"{len(unknown):,} unknown {what} id(s): {', '.join(map(str, unknown[:5]))}{', ...' if len(unknown) > 5 else ''}")
     return pos
 
+def _sorted_ids(ids:pd.Series) -> pd.Index:
+    "The distinct ids in order; ids of mixed types (1 and '1') are kept apart, ordered by type name, then value."
+    ids = pd.Index(ids.unique())
+    try: return ids.sort_values()
+    except TypeError: return pd.Index(sorted(ids, key=lambda v: (type(v).__name__, v)), dtype=object)
+
 class RatingsMatrix:
     "Ratings as a sparse user x item CSR matrix (float32) with the id maps of both sides."
     def __init__(self,
@@ -40,18 +46,22 @@ class RatingsMatrix:
                 ):
         check_columns(ratings, ['user_id', 'item_id', 'rating'])
         r = pd.to_numeric(ratings['rating'], errors='coerce')
-        if r.isna().any():
-            raise ValueError(f"ratings: {int(r.isna().sum()):,} missing or non-numeric values in column 'rating'")
-        self.users = pd.Index(np.sort(ratings.user_id.unique())) if users is None else pd.Index(users)
-        self.items = pd.Index(np.sort(ratings.item_id.unique())) if items is None else pd.Index(items)
+        for bad, what in [(r.isna(), 'missing or non-numeric'), (np.isinf(r), 'infinite')]:
+            if bad.any():
+                shown = ', '.join(f'row {i}: {v!r}' for i, v in ratings['rating'][bad.to_numpy()].head(3).items())
+                raise ValueError(f"ratings: {int(bad.sum()):,} {what} values in column 'rating' ({shown})")
+        for col in ('user_id', 'item_id'):
+            if ratings[col].isna().any(): raise ValueError(f"ratings: {int(ratings[col].isna().sum()):,} missing values in column '{col}'")
+        self.users = _sorted_ids(ratings.user_id) if users is None else pd.Index(users)
+        self.items = _sorted_ids(ratings.item_id) if items is None else pd.Index(items)
         rows = _lookup(self.users, ratings.user_id, 'user', 'raise')
         cols = _lookup(self.items, ratings.item_id, 'item', 'raise')
         self.matrix = sparse.csr_matrix((r.to_numpy(np.float32), (rows, cols)), shape=(len(self.users), len(self.items)))
         self.matrix.sort_indices()
         if self.matrix.nnz < len(ratings):  # building the matrix merged repeated pairs: find them to report them
             dup = ratings.duplicated(['user_id', 'item_id'])
-            first = ratings.loc[dup, ['user_id', 'item_id']].iloc[0].tolist()
-            raise ValueError(f'ratings hold {int(dup.sum()):,} duplicate (user_id, item_id) pairs, e.g. {tuple(first)}')
+            first = tuple(v.item() if isinstance(v, np.generic) else v for v in ratings.loc[dup, ['user_id', 'item_id']].iloc[0])
+            raise ValueError(f'ratings hold {int(dup.sum()):,} duplicate (user_id, item_id) pairs, e.g. {first}')
 
     @property
     def shape(self): return self.matrix.shape
@@ -227,14 +237,21 @@ class Recommender:
                               'fallback': int(fell.sum())}
         return np.clip(pred, *self.scale_).astype(np.float32)
 
-    def _users_to_recommend(self, user_ids, n:int) -> tuple:
-        "Distinct `user_ids`, their rows (-1 if unknown) and which of them get the popularity fallback."
-        self._check_fitted()
+    def _list_length(self, n) -> int:
+        "`n` checked to be a whole number above zero, and capped at the catalogue: no list can be longer."
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)): raise TypeError(f'n must be a whole number, got {n!r}')
         if n <= 0: raise ValueError(f'n must be positive, got {n}')
+        return int(min(n, self.shape_items))
+
+    def _users_to_recommend(self, user_ids, n) -> tuple:
+        "Distinct `user_ids` (one id or many), their rows (-1 if unknown), which of them get the popularity fallback, and the list length."
+        self._check_fitted()
+        n = self._list_length(n)
+        if np.isscalar(user_ids): user_ids = [user_ids]  # one user, given alone
         user_ids = pd.Index(user_ids if hasattr(user_ids, '__len__') else list(user_ids)).unique()
         rows = self.data_.user_index(user_ids, missing='ignore')
         counts = np.diff(self.data_.matrix.indptr)
-        return user_ids, rows, (rows < 0) | (np.where(rows >= 0, counts[np.maximum(rows, 0)], 0) < self.min_ratings)
+        return user_ids, rows, (rows < 0) | (np.where(rows >= 0, counts[np.maximum(rows, 0)], 0) < self.min_ratings), n
 
     def recommend(self, user_ids, # users to recommend for (dataset ids)
                   n:int=10, # items per user
@@ -243,7 +260,7 @@ class Recommender:
                  ) -> pd.DataFrame:
         "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
         from tqdm.auto import tqdm
-        user_ids, rows, cold = self._users_to_recommend(user_ids, n)
+        user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
         m = self.data_.matrix
         n_items = self.shape_items
         parts = []

@@ -6,6 +6,10 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
+import zipfile
+import zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -20,9 +24,9 @@ import netflix_cf
 from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases
 
 # %% auto #0
-__all__ = ['SIMILARITIES', 'CENTERS', 'check_similarity', 'centered_rows', 'Neighbours', 'TableSpec', 'neighbour_tables',
-           'top_k_neighbours', 'reference_neighbours', 'random_ratings', 'aggregate_first_k', 'best_first_lists',
-           'KNNModel', 'UserKNN']
+__all__ = ['SIMILARITIES', 'CENTERS', 'MODEL_FORMAT', 'check_similarity', 'centered_rows', 'Neighbours', 'TableSpec',
+           'neighbour_tables', 'top_k_neighbours', 'reference_neighbours', 'random_ratings', 'aggregate_first_k',
+           'best_first_lists', 'ModelFileError', 'KNNModel', 'UserKNN']
 
 # %% ../nbs/02_user_cf.ipynb #caffbf56
 SIMILARITIES = {  # name: (centring of the rows, norms over 'all' entries or 'common' entries)
@@ -790,6 +794,15 @@ def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-
 
 # %% ../nbs/02_user_cf.ipynb #5b69126f
 CENTERS = ('none', 'mean', 'baseline')
+MODEL_FORMAT = 2  # the layout of saved model files; a file of another layout is refused with a clear message
+
+class ModelFileError(ValueError):
+    "A file that is not a whole model saved by this version's `save`: truncated, of another format, or something else entirely."
+
+def _plain_id(v):
+    "A numpy scalar id as the Python value JSON can hold."
+    if hasattr(v, 'item'): return v.item()
+    raise TypeError(f'ids must be numbers or strings to be saved, got {v!r}')
 
 class KNNModel(Recommender):
     "k-NN collaborative filtering on the rows of X (users for `UserKNN`, items for `ItemKNN`)."
@@ -955,9 +968,8 @@ class KNNModel(Recommender):
                  ) -> pd.DataFrame:
         "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
         if self.ranking != 'similarity_sum': return super().recommend(user_ids, n, exclude_seen, progress)
-        user_ids, rows, cold = self._users_to_recommend(user_ids, n)
+        user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
         m = self.data_.matrix
-        n = min(n, m.shape[1])
         (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit), (first, rest, o_ptr, o_idx, o_w) = self._rank_parts
         items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
         rows, popular = rows.astype(np.int64), self.popular_.astype(np.int32)
@@ -1023,12 +1035,33 @@ class KNNModel(Recommender):
                          centring=base, fallback=not (len(den) and den[0] > 0))
         return out
 
+    def _reasons(self, a:int, # a row of X: the user (user CF) or the recommended item (item CF)
+                 rows:np.ndarray, # rows of X that could speak for it: the item's raters (user CF), the user's rated items (item CF)
+                 values:np.ndarray, # their ratings
+                 n:int|None, # how many (None: all)
+                ) -> pd.DataFrame:
+        "The ranking neighbours of row `a` found among `rows`, most similar first: id, `rating`, `similarity`."
+        idx, sims, _ = self.rank_neighbours_.row(a)
+        if self.ranking == 'similarity_sum': idx, sims = idx[:self._rank_k], sims[:self._rank_k]
+        order = np.argsort(rows, kind='stable'); rows, values = rows[order], values[order]
+        pos = np.searchsorted(rows, idx).clip(0, max(len(rows) - 1, 0))
+        hit = rows[pos] == idx if len(rows) else np.zeros(len(idx), bool)
+        ids = self.data_.users if self.side == 'user' else self.data_.items
+        out = pd.DataFrame({f'{self.side}_id': ids[idx[hit]], 'rating': values[pos[hit]], 'similarity': sims[hit]})
+        if self.ranking == 'prediction': out = out.head(self.k)  # a prediction uses the k most similar who rated the item
+        out.attrs['neighbours'] = len(idx)
+        return out.head(n) if n is not None else out
+
     # --- saving and loading ----------------------------------------------------------------
-    def save(self, path:str|Path):
-        "Save the fitted model to a `.npz` file (arrays plus JSON metadata; no pickle)."
+    def save(self, path:str|Path, # the file to write, exactly as named (`.npz` is a good ending; none is added)
+            ) -> Path:
+        "Save the fitted model (arrays plus JSON metadata, no pickle), written whole or not at all."
         self._check_fitted()
+        path = Path(path)
+        if not path.parent.is_dir(): raise FileNotFoundError(f'cannot save the model to {path}: the folder {path.parent} does not exist')
         d, nb = self.data_, self.neighbours_
-        ids = lambda ix: ix.to_numpy() if ix.dtype.kind in 'iufb' else ix.to_numpy().astype(str)  # no object arrays: no pickle
+        # numeric ids as an array; others (strings, or a mix of strings and numbers) as JSON, which keeps 1 and '1' apart
+        ids = lambda ix: ix.to_numpy() if ix.dtype.kind in 'iufb' else np.array(json.dumps(ix.tolist(), default=_plain_id))
         arrays = {'users': ids(d.users), 'items': ids(d.items), 'indptr': d.matrix.indptr,
                   'indices': d.matrix.indices, 'data': d.matrix.data,
                   **{f'nb_{f.name}': getattr(nb, f.name) for f in fields(nb)},
@@ -1036,29 +1069,50 @@ class KNNModel(Recommender):
         for name in ('fallback_biases_', 'center_biases_'):
             b = getattr(self, name)
             arrays[f'{name}user'], arrays[f'{name}item'] = b.user, b.item
-        meta = {'class': type(self).__name__, 'params': self.get_params(),
+        meta = {'class': type(self).__name__, 'params': self.get_params(), 'format': MODEL_FORMAT,
                 'version': netflix_cf.__version__, 'offsets': {n: getattr(self, n).offset for n in ('fallback_biases_', 'center_biases_')}}
-        np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
+        tmp = path.with_name(f'.{path.name}.{os.getpid()}-{threading.get_ident()}.tmp')  # beside the target: the rename stays on one disk
+        try:
+            with open(tmp, 'wb') as f: np.savez_compressed(f, meta=np.array(json.dumps(meta)), **arrays)
+            os.replace(tmp, path)  # atomic: a reader sees the old file or the new one, never half of one
+        finally: tmp.unlink(missing_ok=True)
+        return path
 
     @classmethod
-    def load(cls, path:str|Path):
-        "Load a model saved with `save`."
-        with np.load(path, allow_pickle=False) as z:
-            meta = json.loads(str(z['meta']))
-            # `KNNModel.load` loads either kind; `UserKNN.load` and `ItemKNN.load` insist on their own
-            klass = cls if meta['class'] == cls.__name__ else None
-            if cls is KNNModel: klass = {c.__name__: c for c in KNNModel.__subclasses__()}.get(meta['class'])
-            if klass is None: raise ValueError(f"{path} holds a {meta['class']}, not a {cls.__name__}")
-            model = klass(**meta['params'])
-            ids = lambda a: pd.Index(a.astype(object) if a.dtype.kind == 'U' else a)
-            users, items = ids(z['users']), ids(z['items'])
-            m = sparse.csr_matrix((z['data'], z['indices'], z['indptr']), shape=(len(users), len(items)))
-            rows, cols = m.nonzero()
-            model._set_training(RatingsMatrix(pd.DataFrame({'user_id': users[rows], 'item_id': items[cols], 'rating': m.data}), users, items))
-            model.neighbours_ = Neighbours(*(z[f'nb_{f.name}'] for f in fields(Neighbours)))
-            model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
-            for name in ('fallback_biases_', 'center_biases_'):
-                setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
+    def load(cls, path:str|Path, # a file written by `save`
+            ):
+        "Load a model saved with `save`; a `ModelFileError` for any file that is not a whole model of this format."
+        path = Path(path)
+        if not path.is_file(): raise FileNotFoundError(f'no model file at {path}')
+        with open(path, 'rb') as f:
+            if f.read(4) != b'PK\x03\x04': raise ModelFileError(f'{path} is not a netflix_cf model file: it is not an .npz archive')
+        try:
+            with np.load(path, allow_pickle=False) as z: return cls._from_arrays(path, z)
+        except ModelFileError: raise
+        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile, zlib.error) as e:
+            raise ModelFileError(f'{path} is not a whole netflix_cf model file ({type(e).__name__}: {e})') from None
+
+    @classmethod
+    def _from_arrays(cls, path, z) -> KNNModel:
+        "The model held by the arrays of an open model file."
+        meta = json.loads(str(z['meta']))
+        if not isinstance(meta, dict) or meta.get('format') != MODEL_FORMAT:
+            saved_by = meta.get('version', 'an older version') if isinstance(meta, dict) else 'something else'
+            raise ModelFileError(f'{path} was saved by netflix_cf {saved_by} in another format: fit the model again and save it')
+        # `KNNModel.load` loads either kind; `UserKNN.load` and `ItemKNN.load` insist on their own
+        klass = cls if meta['class'] == cls.__name__ else None
+        if cls is KNNModel: klass = {c.__name__: c for c in KNNModel.__subclasses__()}.get(meta['class'])
+        if klass is None: raise ModelFileError(f"{path} holds a {meta['class']}, not a {cls.__name__}")
+        model = klass(**meta['params'])
+        ids = lambda a: pd.Index(json.loads(str(a))) if a.dtype.kind == 'U' else pd.Index(a)
+        users, items = ids(z['users']), ids(z['items'])
+        m = sparse.csr_matrix((z['data'], z['indices'], z['indptr']), shape=(len(users), len(items)))
+        rows, cols = m.nonzero()
+        model._set_training(RatingsMatrix(pd.DataFrame({'user_id': users[rows], 'item_id': items[cols], 'rating': m.data}), users, items))
+        model.neighbours_ = Neighbours(*(z[f'nb_{f.name}'] for f in fields(Neighbours)))
+        model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
+        for name in ('fallback_biases_', 'center_biases_'):
+            setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
         return model
 
 # %% ../nbs/02_user_cf.ipynb #3a47812a
@@ -1096,6 +1150,19 @@ class UserKNN(KNNModel):
         at = _ranges(m.indptr[v], n_r)
         who, pos = np.repeat(who, n_r), np.repeat(pos, n_r)
         return self._dense_sums(nb, who, m.indices[at], pos, self.x_dev_[at], k, len(users))
+
+    def reasons(self, item_id, # an item known to the model, e.g. a recommendation
+                who, # the user it was recommended to (a user id known to the model)
+                n:int|None=3, # how many (None: all)
+               ) -> pd.DataFrame:
+        "The user's ranking neighbours who rated `item_id`, most similar first: `user_id`, `rating`, `similarity`; `attrs['neighbours']`: how many neighbours the user has."
+        self._check_fitted()
+        if isinstance(who, (dict, pd.Series)):
+            raise TypeError('UserKNN explains lists of the users it was fitted on: give a user id (ItemKNN folds in new ratings)')
+        u, c = self.data_.user_index([who])[0], self.data_.item_index([item_id])[0]
+        raters = self.data_.T
+        lo, hi = raters.indptr[c], raters.indptr[c + 1]
+        return self._reasons(u, raters.indices[lo:hi], raters.data[lo:hi], n)
 
     def similar_users(self, user_id, # a user known to the model
                       n:int=10, # how many

@@ -5,41 +5,44 @@
 # %% ../nbs/07_app.ipynb #aef40676
 from __future__ import annotations
 
-if not __package__: __package__ = 'netflix_cf'  # PEP 366: `streamlit run` executes this file as a script, and its imports are package-relative
 
+
+import contextlib
 import io
+import traceback
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from .cli import (SYNTHETIC, CLIError, explained_recommendations, find_titles, fit_model, load_data, movie_label,
-                            user_ratings)
-from .evaluation import evaluate
-from .item_cf import ItemKNN
-from .loading import RELEASES, MovieLens, add_recent_titles, find_movielens
-from .preprocessing import CONFIG, holdout_split
-from .user_cf import SIMILARITIES, UserKNN
+TITLE = 'netflix_cf: movie recommendations you can read'
+_PAGE = get_script_run_ctx() is not None  # a Streamlit script run, not an import
+if _PAGE:  # the title at once: the library's modules below take seconds to import on a fresh server
+    st.set_page_config(page_title='netflix_cf', layout='wide')
+    st.title(TITLE)
+
+with st.spinner('Starting the recommender ...') if _PAGE else contextlib.nullcontext():
+    import numpy as np
+    import pandas as pd
+    from netflix_cf.evaluation import evaluate
+    from netflix_cf.item_cf import ItemKNN
+    from netflix_cf.loading import RELEASES, MovieLens, add_recent_titles, find_movielens
+    from netflix_cf.preprocessing import CONFIG
+    from netflix_cf.service import (SYNTHETIC, ServiceError, explained_recommendations, find_titles, fit_model, holdout,
+                                    load_data, make_model, movie_label)
+    from netflix_cf.user_cf import SIMILARITIES
 
 # %% auto #0
-__all__ = ['available_datasets', 'make_model', 'with_catalogue', 'stars', 'card', 'history', 'user_cards', 'visitor_cards',
-           'evaluate_choice', 'plot_by_k', 'cached_data', 'cached_model', 'cached_evaluation', 'sidebar',
-           'existing_user_tab', 'visitor_tab', 'evaluation_tab', 'main']
+__all__ = ['TITLE', 'available_datasets', 'with_catalogue', 'stars', 'card', 'history', 'user_cards', 'visitor_cards',
+           'evaluate_choice', 'headline_metrics', 'plot_by_k', 'cached_data', 'cached_model', 'cached_evaluation',
+           'sidebar', 'existing_user_tab', 'visitor_tab', 'evaluation_tab', 'page', 'main']
 
 # %% ../nbs/07_app.ipynb #42477620
 def available_datasets() -> list:
     "The datasets the dashboard offers: MovieLens releases found on this machine, then synthetic data."
-    return [name for name in RELEASES if find_movielens(name) is not None] + [SYNTHETIC]
-
-def make_model(kind:str, # 'item' or 'user'
-               k:int|None=None, # neighbours per prediction; default from `CONFIG`
-               similarity:str='cosine', # similarity that ranks the recommendations, one of `SIMILARITIES`
-              ):
-    "An unfitted `ItemKNN` or `UserKNN` with the dashboard's choices."
-    if kind not in ('item', 'user'): raise ValueError(f"kind must be 'item' or 'user', got {kind!r}")
-    if kind == 'item': return ItemKNN(k=k or CONFIG.item_k, rank_similarity=similarity)
-    return UserKNN(k=k or CONFIG.user_k, rank_similarity=similarity)
+    def here(name):
+        try: return find_movielens(name) is not None
+        except (OSError, ValueError): return False  # a broken copy is not offered; the command line says what is wrong with it
+    return [name for name in RELEASES if here(name)] + [SYNTHETIC]
 
 def with_catalogue(data:MovieLens) -> MovieLens:
     "`data` with the recent 2020–2024 titles in its catalogue (no ratings: cold-start items), and each movie's number of ratings."
@@ -88,10 +91,24 @@ def visitor_cards(model:ItemKNN, # fitted item model
     return [card(r) for _, r in recs.iterrows()], movie_label(data.items, cold)
 
 # %% ../nbs/07_app.ipynb #bc4fadd3
-def evaluate_choice(data:MovieLens, kind:str, k:int|None=None, similarity:str='cosine', seed:int=CONFIG.seed):
-    "Evaluate the chosen model on one hold-out split (`CONFIG.test_ratio`), at K = 1, 5, 10 and 20."
-    split = [holdout_split(data.ratings, CONFIG.test_ratio, seed=seed)]
-    return evaluate({kind: make_model(kind, k, similarity)}, data, split=split, k=(1, 5, 10, 20), relevance=CONFIG.relevance, progress=False)
+def evaluate_choice(data:MovieLens, # the dataset
+                    kind:str, # 'item' or 'user'
+                    k:int|None=None, # neighbours per prediction; default from `CONFIG`
+                    similarity:str='cosine', # similarity that ranks the recommendations
+                    n:int=CONFIG.n_recommendations, # the list length chosen on the page: one of the K scored
+                    seed:int=CONFIG.seed, # random seed of the split
+                   ):
+    "Evaluate the chosen model on one hold-out split (`CONFIG.test_ratio`), at K = 1, 5, 10, 20 and `n`."
+    split = [holdout(data, CONFIG.test_ratio, seed)]
+    return evaluate({kind: make_model(kind, k, similarity)}, data, split=split, k=tuple(sorted({1, 5, 10, 20, n})),
+                    relevance=CONFIG.relevance, progress=False)
+
+def headline_metrics(ev, # an `Evaluation` of one model
+                     n:int, # the list length
+                    ) -> list:
+    "The evaluation tab's four numbers: (label, value) for Precision, Recall and NDCG at `n`, and RMSE."
+    m = ev.means(k=n).iloc[0]
+    return [(f'Precision@{n}', m.precision), (f'Recall@{n}', m.recall), (f'NDCG@{n}', m.ndcg), ('RMSE', m.rmse)]
 
 def plot_by_k(ev, # an `Evaluation` of one model
               title:str='', # figure title
@@ -122,9 +139,9 @@ def cached_model(name:str, kind:str, k:int, similarity:str):
     return fit_model(make_model(kind, k, similarity), cached_data(name).ratings, background=True)
 
 @st.cache_data(show_spinner=False)
-def cached_evaluation(name:str, kind:str, k:int, similarity:str):
+def cached_evaluation(name:str, kind:str, k:int, similarity:str, n:int):
     "Evaluation results of a model, computed once per choice."
-    return evaluate_choice(cached_data(name), kind, k, similarity)
+    return evaluate_choice(cached_data(name), kind, k, similarity, n)
 
 def sidebar() -> dict:
     "The dataset and model choices."
@@ -148,8 +165,9 @@ def existing_user_tab(data, model, choice):
     left.dataframe(history(data, user), hide_index=True, width='stretch')
     right.subheader(f'Recommendations for user {user}')
     right.caption(f"{choice['label']}, k = {choice['k']}, ranked by {choice['similarity'].replace('_', ' ')} similarity")
-    for text in user_cards(model, data, user, choice['n']):
-        right.container(border=True).markdown(text)
+    with right, st.spinner(f'Ranking movies for user {user} ...'): cards = user_cards(model, data, user, choice['n'])
+    if not cards: right.info(f'User {user} has rated every movie with ratings: nothing is left to recommend.')
+    for text in cards: right.container(border=True).markdown(text)
 
 def visitor_tab(data, choice):
     st.subheader('Rate a few movies, get recommendations at once')
@@ -168,40 +186,43 @@ def visitor_tab(data, choice):
     if rated:
         st.write('Your ratings: ' + '; '.join(f'{t} {stars(r)}' for t, r in zip(movie_label(data.items, rated), rated.values())))
         if st.button('Clear my ratings', key='clear'): rated.clear(); st.rerun()
-        with st.spinner('Fitting item CF ...'):
+        with st.spinner('Fitting item CF (once; later visits reuse it) ...'):
             model = cached_model(choice['name'], 'item', choice['k'] if choice['kind'] == 'item' else CONFIG.item_k, choice['similarity'])
-        cards, cold = visitor_cards(model, data, rated, choice['n'])
+            cards, cold = visitor_cards(model, data, rated, choice['n'])
         if cold: st.warning(f"Not used, no ratings yet (cold start): {'; '.join(cold)}")
         for text in cards: st.container(border=True).markdown(text)
 
 def evaluation_tab(data, choice):
+    n = choice['n']
     st.subheader(f"How good is {choice['label']} here?")
-    st.caption(f"One hold-out split: {CONFIG.test_ratio:.0%} of each user's ratings held out; relevant = rated {CONFIG.relevance:g} or more.")
+    st.caption(f"One hold-out split: {CONFIG.test_ratio:.0%} of each user's ratings held out; relevant = rated {CONFIG.relevance:g} or more; "
+               f"lists of {n}, as chosen in the sidebar.")
     if not st.toggle('Evaluate the selected model', key='evaluate'): return
     with st.spinner('Fitting and scoring ...'):
-        ev = cached_evaluation(choice['name'], choice['kind'], choice['k'], choice['similarity'])
-    m = ev.means(k=CONFIG.n_recommendations).iloc[0]
-    K = CONFIG.n_recommendations
-    for col, (label, value) in zip(st.columns(4), [(f'Precision@{K}', m.precision), (f'Recall@{K}', m.recall), (f'NDCG@{K}', m.ndcg), ('RMSE', m.rmse)]):
-        col.metric(label, f'{value:.4f}')
+        ev = cached_evaluation(choice['name'], choice['kind'], choice['k'], choice['similarity'], n)
+    for col, (label, value) in zip(st.columns(4), headline_metrics(ev, n)): col.metric(label, f'{value:.4f}')
     st.image(plot_by_k(ev, f"{choice['label']} on {choice['name']}"))
 
-def main():
-    "The dashboard page."
-    st.set_page_config(page_title='netflix_cf', layout='wide')
-    st.title('netflix_cf: movie recommendations you can read')
+def page():
+    "The page's content below the title."
     choice = sidebar()
-    try:
-        with st.spinner(f"Loading {choice['name']} ..."): data = cached_data(choice['name'])
-    except CLIError as e:
-        st.error(str(e)); st.stop()
+    with st.spinner(f"Loading {choice['name']} ..."): data = cached_data(choice['name'])
     st.sidebar.caption(f'{data.name}: {len(data.ratings):,} ratings, {data.ratings.user_id.nunique():,} users, {len(data.items):,} movies in the catalogue')
-    with st.spinner(f"Fitting {choice['label']} (once; later visits reuse it) ..."):
+    with st.spinner(f"Fitting {choice['label']} with {choice['similarity'].replace('_', ' ')} similarity (once; later visits reuse it) ..."):
         model = cached_model(choice['name'], choice['kind'], choice['k'], choice['similarity'])
     users, visitor, evaluation = st.tabs(['Existing user', 'New visitor', 'Evaluation'])
     with users: existing_user_tab(data, model, choice)
     with visitor: visitor_tab(data, choice)
     with evaluation: evaluation_tab(data, choice)
+
+def main():
+    "The dashboard page below the title shown at import; a problem is shown in a red box, never as a traceback."
+    try: page()
+    except ServiceError as e: st.error(str(e))
+    except Exception as e:  # a bug: say so in one line; the server's log has the traceback
+        st.error(f'Something went wrong inside netflix_cf ({type(e).__name__}: {e}). Try another choice in the sidebar, '
+                 'or run the same request with `netflix-cf ... --debug` to see where.')
+        traceback.print_exc()
 
 # %% ../nbs/07_app.ipynb #4ae25e85
 if get_script_run_ctx() is not None: main()  # only in a Streamlit script run: importing the module, or a notebook, starts no page

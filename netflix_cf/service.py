@@ -189,10 +189,10 @@ def model_path(model, # an unfitted model
 def clean_model_cache(folder:str|Path, # a model cache folder
                       keep:int=MAX_CACHED_MODELS, # most model files kept
                      ) -> list:
-    "Remove all but the `keep` most recently used model files (and temporary files left an hour ago or earlier); the removed paths."
+    "Remove all but the `keep` most recently used model files, and temporary files (dot files) left an hour ago or earlier; the removed paths."
     folder, gone = Path(folder), []
     models = [p for p in folder.glob('*.npz') if not p.name.startswith('.')]
-    stale = [p for p in folder.glob('.*.npz') if time.time() - p.stat().st_mtime > 3600]
+    stale = [p for p in folder.glob('.*') if p.is_file() and time.time() - p.stat().st_mtime > 3600]
     with contextlib.suppress(OSError):
         models.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for p in models[keep:] + stale:

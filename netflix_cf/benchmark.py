@@ -61,7 +61,9 @@ def _fit_and_recommend(library:str, users, items, ratings, sample) -> tuple:
         t0 = time.perf_counter()
         ui = sparse.csr_matrix((ratings.astype(np.float32), (users, items)))
         model = CosineRecommender(K=20)
-        model.fit(ui, show_progress=False)
+        with warnings.catch_warnings():  # implicit converts a matrix of its own making to CSR, and warns about it
+            warnings.filterwarnings('ignore', message='Method expects CSR input')
+            model.fit(ui, show_progress=False)
         fit_s = time.perf_counter() - t0
         t0 = time.perf_counter()
         ids, _ = model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)
@@ -210,15 +212,16 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
            n_recommend:int=10_000, # users to recommend top-10 for
            seed:int=0, # seed of the synthetic data and of the sampled users
            out:str='benchmark.json', # where to save the results (JSON)
+           progress:bool=True, # show a progress bar over the runs; `--no-progress` hides it
           ) -> pd.DataFrame:
     "Check the options, run the benchmark, print the table of medians and ratios, save it as JSON and return it."
     sizes_ = _choose('sizes', sizes, SHAPES)
     runs, large_runs = _at_least('runs', runs, 1), _at_least('large_runs', large_runs, 1)
     per_size = {s: runs if SHAPES[s][2] <= 5_000_000 else large_runs for s in sizes_}
-    results = run_benchmark(sizes_, libraries, per_size, n_recommend, seed, out)  # checks the other options before any work
+    results = run_benchmark(sizes_, libraries, per_size, n_recommend, seed, out, progress)  # checks the other options before any work
     table = summarise(results)
     print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
-    print(f'saved to {out}')
+    print(f'saved to {Path(out).name}')
     return table
 
 main = call_parse(report)  # `python -m netflix_cf.benchmark`: the same options, from the command line

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 TITLE = 'netflix_cf: movie recommendations you can read'
-_PAGE = get_script_run_ctx() is not None  # a Streamlit script run, not an import
+_PAGE = get_script_run_ctx(suppress_warning=True) is not None  # a Streamlit script run, not an import
 if _PAGE:  # the title at once: the library's modules below take seconds to import on a fresh server
     st.set_page_config(page_title='netflix_cf', layout='wide')
     st.title(TITLE)
@@ -225,4 +225,4 @@ def main():
         traceback.print_exc()
 
 # %% ../nbs/07_app.ipynb #4ae25e85
-if get_script_run_ctx() is not None: main()  # only in a Streamlit script run: importing the module, or a notebook, starts no page
+if _PAGE: main()  # only in a Streamlit script run: importing the module, or a notebook, starts no page

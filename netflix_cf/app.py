@@ -87,7 +87,7 @@ def visitor_cards(model:ItemKNN, # fitted item model
                  ) -> tuple:
     "Card texts for a visitor's ratings folded into the item model, and the labels of rated movies it could not use (cold start)."
     recs = explained_recommendations(model, data, ratings=ratings, n=n)
-    cold = [i for i in ratings if i not in set(model.data_.items)]
+    cold = [i for i in ratings if i not in set(data.ratings.item_id)]  # the model was fitted on these ratings
     return [card(r) for _, r in recs.iterrows()], movie_label(data.items, cold)
 
 # %% ../nbs/07_app.ipynb #bc4fadd3

@@ -272,7 +272,6 @@ def explained_recommendations(model, # a fitted `ItemKNN` or `UserKNN`
                               n_reasons:int=2, # rated movies named per recommendation by `ItemKNN`
                              ) -> pd.DataFrame:
     "Top-`n` recommendations with title, year, genres, score, fallback flag and a 'because' text."
-    n = max(1, min(int(n), model.data_.shape[1]))
     if ratings is None:
         user_ratings(data, user_id)
         recs, who = model.recommend([user_id], n=n).drop(columns='user_id'), user_id

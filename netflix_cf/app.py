@@ -32,9 +32,7 @@ with st.spinner('Starting the recommender ...') if _PAGE else contextlib.nullcon
     from netflix_cf.user_cf import SIMILARITIES
 
 # %% auto #0
-__all__ = ['TITLE', 'available_datasets', 'with_catalogue', 'stars', 'card', 'history', 'user_cards', 'visitor_cards',
-           'evaluate_choice', 'headline_metrics', 'plot_by_k', 'cached_data', 'cached_model', 'cached_evaluation',
-           'sidebar', 'existing_user_tab', 'visitor_tab', 'evaluation_tab', 'page', 'main']
+__all__ = ['TITLE']
 
 # %% ../nbs/07_app.ipynb #42477620
 def available_datasets() -> list:

@@ -22,9 +22,7 @@ from fastcore.script import Param
 import netflix_cf
 
 # %% auto #0
-__all__ = ['SETTINGS', 'MODEL_KINDS', 'COMMANDS', 'GLOBAL_FLAGS', 'UsageError', 'setting', 'positive_int', 'count', 'ratio',
-           'model_list', 'names', 'dataset_option', 'command_parser', 'say', 'headline', 'run', 'recommend', 'similar',
-           'evaluate_models', 'download', 'app', 'bench', 'usage', 'main']
+__all__ = ['COMMANDS', 'run', 'recommend', 'similar', 'evaluate_models', 'download', 'app', 'bench', 'main']
 
 # %% ../nbs/06_cli.ipynb #bee6c114
 class UsageError(Exception):
@@ -99,14 +97,14 @@ def command_parser(func, # a command: its docstring and docments become the help
 # %% ../nbs/06_cli.ipynb #5898e277
 _QUIET = False
 
-def say(*args):
+def _say(*args):
     "Print a progress or summary line, unless the command runs with `--quiet`."
     if not _QUIET: print(*args)
 
 def _data(dataset, synthetic, data_dir, seed=None):
     from netflix_cf.service import SYNTHETIC, describe, load_data
     data = load_data(SYNTHETIC if synthetic else dataset, data_dir, setting('seed', seed))
-    say(describe(data))
+    _say(describe(data))
     return data
 
 def _check_n(n:int, data, option:str='-n'):
@@ -128,7 +126,7 @@ def _show(df, # the table to print
         elif pd.api.types.is_float_dtype(df[c]): fmt[c] = lambda v, d=1 if c == 'fit s' else digits: '' if pd.isna(v) else f'{v:.{d}f}'
     return '\n'.join(line.rstrip() for line in df.to_string(index=False, justify='left', formatters=fmt, na_rep='').splitlines())
 
-def headline(ev, # an `Evaluation`
+def _headline(ev, # an `Evaluation`
              n:int, # the K of the top-N metrics
             ):
     "The headline numbers of an evaluation: Precision, Recall, F1 and NDCG at `n`, RMSE and fit time, one row per model."
@@ -161,11 +159,11 @@ def run(dataset:dataset_option()='ml-latest-small',
     data = _data(dataset, synthetic, data_dir, seed)
     train, test = holdout(data, test_ratio, seed)
     _check_n(n, data)
-    say(f"hold-out split (seed {seed}): {test_ratio:.0%} of each user's ratings for testing, {len(train):,} train / {len(test):,} test\n")
+    _say(f"hold-out split (seed {seed}): {test_ratio:.0%} of each user's ratings for testing, {len(train):,} train / {len(test):,} test\n")
     fitted = {}
     make = lambda name: lambda: fitted.setdefault(name, make_model(name, user_k if name == 'user' else item_k))
     ev = evaluate({MODEL_NAMES[m]: make(m) for m in models}, data, split=[(train, test)], k=n, relevance=CONFIG.relevance, progress=False)
-    print(_show(headline(ev, n)))
+    print(_show(_headline(ev, n)))
     print(f'relevant: test ratings of {CONFIG.relevance:g} or more; RMSE over all {len(test):,} test ratings\n')
     shown = pd.Series(test.user_id.unique()).sample(min(users, test.user_id.nunique()), random_state=seed).sort_values()
     if len(shown): print('Sample recommendations (top 5, from the training ratings):')
@@ -174,7 +172,7 @@ def run(dataset:dataset_option()='ml-latest-small',
         depth = max(map(len, lists.values()))
         print(f'user {u} ({(train.user_id == u).sum():,} training ratings)')
         print(_show(pd.DataFrame({'#': range(1, depth + 1), **{k: v + ['']*(depth - len(v)) for k, v in lists.items()}})))
-    say(f'\ntook {time.perf_counter() - t0:.1f} s')
+    _say(f'\ntook {time.perf_counter() - t0:.1f} s')
     return 0
 
 def recommend(user:Param('the user id to recommend for', int, required=True)=None,
@@ -213,7 +211,7 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
     item = resolve_title(data.items, title, counts)
     label = movie_label(data.items, [item])[0]
     same = find_titles(data.items, title, counts).query("match == 'exact'").item_id
-    if len(same) > 1: say(f"{len(same)} movies are called that; using the most rated. Others: {'; '.join(movie_label(data.items, same[1:]))} (add the year to choose)")
+    if len(same) > 1: _say(f"{len(same)} movies are called that; using the most rated. Others: {'; '.join(movie_label(data.items, same[1:]))} (add the year to choose)")
     if item not in counts.index: raise ServiceError(f'{label} has no ratings in {data.name}, so it has no neighbours')
     m = fit_model(make_model('item'), data.ratings)
     nb = m.similar_items(item, n)
@@ -245,7 +243,7 @@ def evaluate_models(models:_MODELS='user,item,popular,baseline',
     data = _data(dataset, synthetic, data_dir, seed)
     check_evaluable(data, folds)
     _check_n(n, data)
-    say(f'{folds} {"folds" if split == "kfold" else "hold-out splits"}, seed {seed}; relevant: test ratings of {CONFIG.relevance:g} or more\n')
+    _say(f'{folds} {"folds" if split == "kfold" else "hold-out splits"}, seed {seed}; relevant: test ratings of {CONFIG.relevance:g} or more\n')
     ev = evaluate({MODEL_NAMES[m]: make_model(m) for m in models}, data, split=split, folds=folds, k=n, relevance=CONFIG.relevance,
                   seed=seed, progress=sys.stderr.isatty() and not _QUIET)
     cols = {'precision': f'Precision@{n}', 'recall': f'Recall@{n}', 'f1': f'F1@{n}', 'ndcg': f'NDCG@{n}', 'hit_rate': f'HitRate@{n}',
@@ -298,9 +296,9 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
 COMMANDS = {'run': run, 'recommend': recommend, 'similar': similar, 'evaluate': evaluate_models, 'download': download, 'app': app, 'bench': bench}
 
 # %% ../nbs/06_cli.ipynb #5753deee
-GLOBAL_FLAGS = ('-q', '--quiet', '--debug')
+_GLOBAL_FLAGS = ('-q', '--quiet', '--debug')
 
-def usage() -> str:
+def _usage() -> str:
     "The overview printed by `netflix-cf --help`."
     width = max(map(len, COMMANDS))
     lines = [f'  {name:<{width}}  {f.__doc__}' for name, f in COMMANDS.items()]
@@ -321,9 +319,9 @@ def main(argv:list|None=None, # arguments; default: the command line
     "The `netflix-cf` console script: dispatch to a command, turn every problem into a one-line message and an exit code."
     global _QUIET
     argv = sys.argv[1:] if argv is None else list(argv)
-    lead = next((i for i, a in enumerate(argv) if a not in GLOBAL_FLAGS), len(argv))  # `netflix-cf --quiet run ...`
+    lead = next((i for i, a in enumerate(argv) if a not in _GLOBAL_FLAGS), len(argv))  # `netflix-cf --quiet run ...`
     lead, argv = argv[:lead], argv[lead:]
-    if argv[:1] in (['-h'], ['--help'], ['help']): print(usage()); return 0
+    if argv[:1] in (['-h'], ['--help'], ['help']): print(_usage()); return 0
     if argv[:1] in (['--version'], ['-V']): print(f'netflix-cf {netflix_cf.__version__}'); return 0
     if argv and not argv[0].startswith('-') and argv[0] not in COMMANDS:
         close = difflib.get_close_matches(argv[0], list(COMMANDS), n=1)
@@ -340,7 +338,7 @@ def main(argv:list|None=None, # arguments; default: the command line
         try:
             if name == 'app':  # everything after `app` belongs to `streamlit run`
                 if rest[:1] in (['-h'], ['--help']): print(f'usage: netflix-cf app [STREAMLIT OPTIONS]\n\n{app.__doc__}'); return 0
-                kwargs = {'streamlit_args': [a for a in rest if a not in GLOBAL_FLAGS]}
+                kwargs = {'streamlit_args': [a for a in rest if a not in _GLOBAL_FLAGS]}
             else:
                 parser = command_parser(func, f'netflix-cf {name}')
                 try: kwargs = vars(parser.parse_args(rest))

@@ -17,8 +17,12 @@ from .user_cf import KNNModel
 __all__ = ['reference_item_predict', 'reference_item_scores', 'ItemKNN']
 
 # %% ../nbs/03_item_cf.ipynb #a8cc0c2e
-def reference_item_predict(model, dense, u, i):
-    "Item-based prediction for user row u and item column i of `dense`, from the definitions."
+def reference_item_predict(model, # a fitted `ItemKNN`
+                           dense:np.ndarray, # users x items ratings of the model's rows and columns, NaN where there is none
+                           u:int, # a user row
+                           i:int, # an item column
+                          ) -> float:
+    "Item-based prediction for user row `u` and item column `i` of `dense`, from the definitions."
     cb, fb = model.center_biases_, model.fallback_biases_
     beta = lambda uu, ii: cb(np.array([uu]), np.array([ii]))[0]
     idx, sims, _ = model.neighbours_.row(i)

@@ -291,7 +291,7 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
     if not os.access(folder, os.W_OK): raise ServiceError(f'--out {out}: the folder {folder} cannot be written')
     from netflix_cf.benchmark import report  # checks the other options (a library that is not installed, ...) before any work
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
-    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out)
+    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET)
 
 COMMANDS = {'run': run, 'recommend': recommend, 'similar': similar, 'evaluate': evaluate_models, 'download': download, 'app': app, 'bench': bench}
 

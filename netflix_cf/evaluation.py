@@ -30,7 +30,8 @@ class Evaluation:
     results: pd.DataFrame     # model, fold, metric, k, value (k is 0 for metrics without a list length)
     per_user: pd.DataFrame    # model, fold, user_id, metric, k, value
 
-    def summary(self, confidence:float=0.95) -> pd.DataFrame:
+    def summary(self, confidence:float=0.95, # coverage of the t-interval over folds
+               ) -> pd.DataFrame:
         "Mean, interval half-width and fold count per (model, metric, k)."
         g = self.results.groupby(['model', 'metric', 'k'], sort=False).value
         out = g.agg(mean='mean', std='std', folds='count').reset_index()
@@ -50,7 +51,8 @@ class Evaluation:
         wide = wide.loc[pd.unique(self.results.model)]
         return wide[[m for m in (metrics or _COLUMN_ORDER) if m in wide.columns]]
 
-    def means(self, k:int=10) -> pd.DataFrame:
+    def means(self, k:int=10, # list length for the top-N columns
+             ) -> pd.DataFrame:
         "Mean over folds: one row per model, one column per metric (top-N metrics at `k`)."
         s = self.summary()
         s = s[(s.k == k) | (s.k == 0)]

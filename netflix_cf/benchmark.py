@@ -27,7 +27,7 @@ from .user_cf import UserKNN
 from .item_cf import ItemKNN
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report']
+__all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'compile_costs']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -225,3 +225,34 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
     return table
 
 main = call_parse(report)  # `python -m netflix_cf.benchmark`: the same options, from the command line
+
+# %% ../nbs/08_benchmark.ipynb #4d0422e4
+def _compile_probe(what:str='engine'):
+    "In this process (meant to be fresh, with an empty `NUMBA_CACHE_DIR`): use the engine, print one JSON line per compilation."
+    from numba.core.event import install_recorder
+    events = []
+    with install_recorder('numba:compile') as rec:
+        if what == 'engine':
+            data = synthetic_ratings(500, 400, 20_000, seed=0)
+            for model in (ItemKNN(), ItemKNN(rank_similarity='pearson'), UserKNN(), UserKNN(rank_similarity='pearson')):
+                model.fit(data).recommend(data.user_id.unique()[:50], 10); model.predict(data.head(100))
+        else:  # a tiny function, to test the measurement itself
+            from numba import njit
+            inner = njit(lambda x: x + 1)
+            njit(lambda x: inner(x)*2)(1)
+    stack = []
+    for ts, ev in rec.buffer:
+        if ev.is_start: stack.append([ev.data['dispatcher'].py_func.__name__, [str(a) for a in ev.data['args']], ts, 0.0]); continue
+        name, args, start, inner_s = stack.pop()
+        if stack: stack[-1][3] += ts - start
+        print(json.dumps({'kernel': name, 'signature': ', '.join(args), 'seconds': ts - start, 'own_seconds': ts - start - inner_s}))
+
+def compile_costs(what:str='engine', # 'engine': both models fitted and used on small data; 'tiny': two small functions
+                 ) -> pd.DataFrame:
+    "Seconds numba spends compiling each function for each signature, measured in a fresh process with an empty compile cache."
+    with tempfile.TemporaryDirectory() as cache:
+        out = subprocess.run([sys.executable, '-c', f'from netflix_cf.benchmark import _compile_probe; _compile_probe({what!r})'],
+                             capture_output=True, text=True, env={**os.environ, 'NUMBA_CACHE_DIR': cache})
+    if out.returncode: raise RuntimeError(f'the compile probe failed: {out.stderr.strip().splitlines()[-1:]}')
+    rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith('{')]
+    return pd.DataFrame(rows, columns=['kernel', 'signature', 'seconds', 'own_seconds']).sort_values('own_seconds', ascending=False, ignore_index=True)

@@ -203,17 +203,11 @@ def save_model(model, # a fitted `UserKNN` or `ItemKNN`
                path:str|Path, # the file to write
                keep:int=MAX_CACHED_MODELS, # most model files kept in its folder
               ) -> bool:
-    "Write `model` to `path` atomically (temporary file, then `os.replace`) and clean the folder; a `CacheWarning` and False if it cannot be written."
+    "Write `model` to `path` (atomically, as `save` writes) and clean the folder; a `CacheWarning` and False if it cannot be written."
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f'.{path.stem}-', suffix='.npz', dir=path.parent)
-        os.close(fd)
-        try:
-            model.save(tmp)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError): os.unlink(tmp)
+        model.save(path)  # itself atomic: a temporary file beside `path`, then a rename
     except OSError as e:
         warnings.warn(f'the model cache {path.parent} cannot be written ({e.strerror or e}); the model is fitted anew each time',
                       CacheWarning, stacklevel=3)
@@ -224,7 +218,7 @@ def save_model(model, # a fitted `UserKNN` or `ItemKNN`
 def _load_cached(cls, path:Path):
     "The model in `path`, or None when it cannot be loaded."
     try: model = cls.load(path)
-    except Exception: return None  # cut short, overwritten, another version: refitted and replaced
+    except (ValueError, OSError): return None  # `ModelFileError` (cut short, another version) or gone: refitted and replaced
     with contextlib.suppress(OSError): os.utime(path)  # used now: kept longest by `clean_model_cache`
     return model
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 import pandas as pd
-from numba import njit, prange
+from concurrent.futures import ThreadPoolExecutor
+from numba import njit
 from scipy import sparse
 from tqdm.auto import tqdm
 
@@ -62,6 +63,23 @@ class Neighbours:
     def nbytes(self) -> int: return sum(a.nbytes for a in (self.indptr, self.indices, self.sims, self.support))
 
 # %% ../nbs/09_engine.ipynb #4a70801a
+# numba's parallel pipeline with every parallel transformation turned off: no parallel regions (the kernels run on the
+# threads of `_in_parallel`), but its passes simplify the loops' IR, which makes the neighbour kernels several times faster
+_NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, setitem=False, numpy=False, stencil=False, fusion=False, prange=False)
+_kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
+
+_pools = {}
+
+def _in_parallel(kernel, n:int, *args):
+    "Run `kernel(lo, hi, *args)` over 0..n-1 cut into one contiguous run per thread (`numba.get_num_threads()`); the kernels release the GIL."
+    parts = min(n, numba.get_num_threads())
+    if parts <= 1:
+        if n: kernel(0, n, *args)
+        return
+    bounds = np.linspace(0, n, parts + 1).astype(np.int64)
+    pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
+    for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
+
 @njit(inline='always')
 def _worse(s1, b1, s2, b2):
     "Does candidate (s1, b1) rank below (s2, b2)? Higher similarity first, then the lower row number."
@@ -116,13 +134,13 @@ def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
     if shrink > 0: s *= n/(n + shrink)
     return s
 
-@njit(parallel=True, cache=True)
-def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j, acc_like,
+@_kernel
+def _block_pairs_kernel(t0, t1, indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j, acc_like,
                         inv1, inv2, two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
                         h1s, h1b, h1n, size1, w1s, w1b, h2s, h2b, h2n, size2, w2s, w2b):
     """Similarities of every pair (a in block I, b in block J) for the tasks (I, J) of one round; each is offered to the
-    heaps of both rows (once, if I != J) or of row a only (I == J, where every ordered pair comes up)."""
-    for t in prange(len(task_i)):
+    heaps of both rows (once, if I != J) or of row a only (I == J, where every ordered pair comes up). Tasks t0:t1."""
+    for t in range(t0, t1):
         I, J = task_i[t], task_j[t]
         j0 = blocks[J]
         width = blocks[J + 1] - j0
@@ -157,23 +175,25 @@ def _block_pairs_kernel(indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off,
                     if n >= min_sup1:
                         s = _similarity(a, b, n, d1[lb], sa1[lb] if common1 else 0.0, sb1[lb] if common1 else 0.0, common1, inv1, shrink1)
                         if s > 0 or not pos1:
-                            _offer_row(h1s, h1b, h1n, size1, w1s, w1b, a, k1, s, b, n)
-                            if I != J: _offer_row(h1s, h1b, h1n, size1, w1s, w1b, b, k1, s, a, n)
+                            for side in range(2 if I != J else 1):  # one place that offers: the heap code is inlined once
+                                x, y = (a, b) if side == 0 else (b, a)
+                                _offer_row(h1s, h1b, h1n, size1, w1s, w1b, x, k1, s, y, n)
                     if two and n >= min_sup2:
                         s = _similarity(a, b, n, d2[lb], sa2[lb] if common2 else 0.0, sb2[lb] if common2 else 0.0, common2, inv2, shrink2)
                         if s > 0 or not pos2:
-                            _offer_row(h2s, h2b, h2n, size2, w2s, w2b, a, k2, s, b, n)
-                            if I != J: _offer_row(h2s, h2b, h2n, size2, w2s, w2b, b, k2, s, a, n)
+                            for side in range(2 if I != J else 1):
+                                x, y = (a, b) if side == 0 else (b, a)
+                                _offer_row(h2s, h2b, h2n, size2, w2s, w2b, x, k2, s, y, n)
                 cnt[lb] = 0; d1[lb] = 0.0
                 if common1: sa1[lb] = 0.0; sb1[lb] = 0.0
                 if two:
                     d2[lb] = 0.0
                     if common2: sa2[lb] = 0.0; sb2[lb] = 0.0
 
-@njit(parallel=True, cache=True)
-def _sort_heaps(hs, hb, hn, sizes, k):
-    "Sort every row's heap in place, best first."
-    for a in prange(len(sizes)):
+@_kernel
+def _sort_heaps(a0, a1, hs, hb, hn, sizes, k):
+    "Sort the heaps of rows a0:a1 in place, best first."
+    for a in range(a0, a1):
         base = a*k
         s, b, n = hs[base:base + k], hb[base:base + k], hn[base:base + k]
         for j in range(sizes[a] - 1, 0, -1):  # the root is the worst kept: move it behind the rest
@@ -237,14 +257,14 @@ def _first_after(t_indices, lo, hi, a):
         else: hi = mid
     return lo
 
-@njit(parallel=True, cache=True)
-def _triangle_kernel(indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
+@_kernel
+def _triangle_kernel(w0, w1, indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
                      k, shrink, min_sup, pos_only, hs, hb, hn, sizes, ws, wb):
     """Every pair of rows (a, b > a) once, from the columns they share; its similarity is offered to the heaps of a and b.
-    Worker w takes chunks c0 + w, c0 + w + W, ... below c1 and keeps its own heaps (merged afterwards), so no two threads share one."""
+    Worker w (here w0:w1) takes chunks c0 + w, c0 + w + W, ... below c1 and keeps its own heaps (merged afterwards), so no two threads share one."""
     n_workers, n = hs.shape[0], len(indptr) - 1
     inv_scale = 1.0/scale
-    for w in prange(n_workers):
+    for w in range(w0, w1):
         acc = np.zeros(n)
         cnt = np.zeros(1 if packed else n, np.int32)
         touched = np.empty(n, np.int32)
@@ -281,13 +301,14 @@ def _triangle_kernel(indptr, indices, values, t_indptr, t_indices, t_values, sq_
                     s = dot/np.sqrt(den) if den > 0 else 0.0
                     if shrink > 0: s *= nab/(nab + shrink)
                     if s > 0 or not pos_only:
-                        _offer_row(Hs, Hb, Hn, S, Ws, Wb, a, k, s, b, nab)
-                        _offer_row(Hs, Hb, Hn, S, Ws, Wb, b, k, s, a, nab)
+                        for side in range(2):  # to both rows' heaps, from one place: the heap code is inlined once
+                            x, y = (a, np.int64(b)) if side == 0 else (np.int64(b), a)
+                            _offer_row(Hs, Hb, Hn, S, Ws, Wb, x, k, s, y, nab)
 
-@njit(parallel=True, cache=True)
-def _merge_heaps(hs, hb, hn, sizes, ws, wb, k):
-    "Offer every worker's candidates for each row to worker 0's heap of that row."
-    for a in prange(sizes.shape[1]):
+@_kernel
+def _merge_heaps(a0, a1, hs, hb, hn, sizes, ws, wb, k):
+    "Offer every worker's candidates for rows a0:a1 to worker 0's heap of that row."
+    for a in range(a0, a1):
         for w in range(1, hs.shape[0]):
             for j in range(a*k, a*k + sizes[w, a]):
                 _offer_row(hs[0], hb[0], hn[0], sizes[0], ws[0], wb[0], a, k, hs[w, j], hb[w, j], hn[w, j])
@@ -347,9 +368,9 @@ def _triangle_pass(indptr, indices, values, t_indptr, t_indices, t_values, sq_no
     heaps = _empty_heaps(n, spec.k, workers)
     calls = np.unique(np.linspace(0, len(chunks) - 1, 17 if progress else 2).astype(np.int64))
     for c0, c1 in tqdm(zip(calls[:-1], calls[1:]), total=len(calls) - 1, desc='neighbours', disable=not progress):
-        _triangle_kernel(indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
+        _in_parallel(_triangle_kernel, workers, indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
                          spec.k, float(spec.shrinkage), spec.min_support, spec.positive_only, *heaps)
-    _merge_heaps(*heaps, spec.k)
+    _in_parallel(_merge_heaps, n, *heaps, spec.k)
     return tuple(h[0] for h in heaps)
 
 def _blocks_pass(indptr, indices, values, t_indptr, t_indices, t_values, invs, specs, acc_like, n_blocks, progress) -> list:
@@ -362,7 +383,7 @@ def _blocks_pass(indptr, indices, values, t_indptr, t_indices, t_values, invs, s
     col_off = _column_block_offsets(t_indptr, t_indices, blocks)
     for tasks in tqdm(_round_robin(len(blocks) - 1), desc='neighbours', disable=not progress):
         ti, tj = (np.array(x, np.int64) for x in zip(*tasks))
-        _block_pairs_kernel(indptr, indices, values[0], values[1] if two else no_values, t_indices, t_values[0],
+        _in_parallel(_block_pairs_kernel, len(ti), indptr, indices, values[0], values[1] if two else no_values, t_indices, t_values[0],
                             t_values[1] if two else no_values, col_off, blocks, ti, tj, acc_like, invs[0], invs[1] if two else no_norms,
                             two, specs2[0].norms == 'common', two and specs2[1].norms == 'common', specs2[0].k, specs2[1].k,
                             float(specs2[0].shrinkage), float(specs2[1].shrinkage), specs2[0].min_support, specs2[1].min_support,
@@ -409,7 +430,7 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
                              np.zeros(1, np.float32 if exact32 else np.float64), n_blocks, progress)
     tables = []
     for (sims, idx, sup, counts, _, _), s in zip(heaps, specs):
-        _sort_heaps(sims, idx, sup, counts, s.k)
+        _in_parallel(_sort_heaps, n, sims, idx, sup, counts, s.k)
         total = _compact(idx, sims, sup, counts, s.k)
         tables.append(Neighbours(np.r_[0, np.cumsum(counts)].astype(np.int64), _shrink(idx, total), sims[:total].astype(np.float32), _shrink(sup, total)))
     return tables
@@ -518,7 +539,7 @@ def _walk_two(u1, u2, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_wei
             for t in range(np.uint64(b_indptr[v2]), np.uint64(b_indptr[v2 + 1])): acc2[b_indices[t]] += w2*(1.0 if b_unit else b_weights[t])
             q += 1
 
-@njit(inline='always')
+@_kernel
 def _top_n_of(r, u, acc, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores):
     "Best n unrated items of user row u from its accumulator (emptied on the way), topped up from `popular`, into row r of the output."
     n_items = len(popular)
@@ -610,36 +631,34 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
     for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 0.0
     return kept  # the marks of the rated items stay: `_top_n_of`, which comes next, reads and clears them
 
-@njit(parallel=True, cache=True)
-def _rank_kernel(rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
+@_kernel
+def _rank_kernel(g0, g1, rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
                  first, rest, o_indptr, o_indices, o_weights, seen_indptr, seen_indices, popular, n, exclude_seen, bounds,
                  out_items, out_scores, stats):
     """Top-n items of each user row by Σ a_weight·b_weight over the two-step paths row → via → item, best first
     (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`.
     `slots` lists positions in `rows` to serve alone (second entry -1), alone with lists read best first (-2, see
     `_walk_best_first`: `first`, `rest` and each item's own list `o_*`) or as a pair walked together; `a_unit`/`b_unit`: those
-    weights are all 1 and are not read. Adds to `stats` per group: users read best first, deeper readings, exact scores, paths read."""
+    weights are all 1 and are not read. Serves groups g0:g1. Adds to `stats` per group: users read best first, deeper readings, exact scores, paths read."""
     n_items = len(popular)
-    for g in prange(len(bounds) - 1):
+    for g in range(g0, g1):
         acc1 = np.zeros(n_items); acc2 = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
         mark = np.zeros(n_items, np.int8)  # 1: rated by the user (left out), 2: already in the list
         rated = np.zeros(n_items)  # 1.0 for the items of the user read best first
         hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
         for s in range(bounds[g], bounds[g + 1]):
             r1, r2 = slots[s, 0], slots[s, 1]
-            if r2 >= 0:  # two users with many paths each: both sweep their accumulators
+            dense, nt = dense_rows[r1], np.int64(0)  # np.int64: not a literal, so `_top_n_of` gets one signature
+            if r2 >= 0:  # two users with many paths each: both sweep their accumulators; the partner's list first
                 _walk_two(rows[r1], rows[r2], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, acc1, acc2)
-                _top_n_of(r1, rows[r1], acc1, touched, 0, True, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
-                _top_n_of(r2, rows[r2], acc2, touched, 0, True, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
+                _top_n_of(r2, rows[r2], acc2, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
             elif r2 == -2:
                 nt = _walk_best_first(rows[r1], a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices,
                                       o_weights, acc1, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats[g])
-                _top_n_of(r1, rows[r1], acc1, touched, nt, False, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
-            else:
-                dense, nt = dense_rows[r1], 0
-                if not cold[r1]:
-                    nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)
-                _top_n_of(r1, rows[r1], acc1, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
+            elif not cold[r1]:
+                nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)
+            # one call site: the selection is compiled once, as a function of its own rather than inlined three times
+            _top_n_of(r1, rows[r1], acc1, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
 
 def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr, n_items:int, first:np.ndarray) -> tuple:
     """The order to serve users in: users with many paths (who sweep their accumulator) in pairs that share the most-walked
@@ -673,10 +692,10 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     return slots, dense, cost
 
 
-@njit(parallel=True, cache=True)
-def _sort_best_first(indptr, indices, weights, longer_than):
-    "Sort each list longer than `longer_than` by weight, best first (ties keep their order), in place."
-    for v in prange(len(indptr) - 1):
+@_kernel
+def _sort_best_first(v0, v1, indptr, indices, weights, longer_than):
+    "Sort each of the lists v0:v1 longer than `longer_than` by weight, best first (ties keep their order), in place."
+    for v in range(v0, v1):
         lo, hi = indptr[v], indptr[v + 1]
         if hi - lo > longer_than:
             o = np.argsort(-weights[lo:hi], kind='mergesort')
@@ -691,10 +710,10 @@ def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-
                     ) -> tuple:
     "Prepare lists to be read best first: `first`, the length of each list's first part, and `rest`, each item's total weight beyond first parts."
     lengths = np.diff(indptr)
-    _sort_best_first(indptr, indices, weights, longer_than)
+    _in_parallel(_sort_best_first, len(indptr) - 1, indptr, indices, weights, longer_than)
     first = np.where(lengths > longer_than, np.ceil(share*lengths), lengths).astype(np.int32)
     unread = np.arange(len(indices)) - np.repeat(indptr[:-1], lengths) >= np.repeat(first, lengths)
-    return first, np.bincount(indices[unread], weights[unread].astype(np.float64), n_items)
+    return first, np.bincount(indices[unread], weights[unread].astype(np.float64), n_items).astype(np.float64)  # float64 even when empty
 
 # %% ../nbs/09_engine.ipynb #fec7a627
 def ranking_paths(side:str, # 'user' (paths user → neighbour → item) or 'item' (user → rated item → items listing it)
@@ -735,6 +754,6 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
     steps = _cut(cost, 20 if progress else 1)
     for s0, s1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=desc, disable=not progress):
         groups = s0 + _cut(cost[s0:s1], 4*numba.get_num_threads())  # runs of equal cost, so that threads finish together
-        _rank_kernel(rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
+        _in_parallel(_rank_kernel, len(groups) - 1, rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
                      m.indptr, m.indices, popular, n, exclude_seen, groups, items, scores, stats[:len(groups) - 1])
     return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import resource
+import shlex
 import os
 import subprocess
 import sys
@@ -27,7 +28,8 @@ from .user_cf import UserKNN
 from .item_cf import ItemKNN
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'compile_costs']
+__all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'compile_costs',
+           'cold_start']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -213,14 +215,19 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
            seed:int=0, # seed of the synthetic data and of the sampled users
            out:str='benchmark.json', # where to save the results (JSON)
            progress:bool=True, # show a progress bar over the runs; `--no-progress` hides it
+           cold_runs:int=0, # then time `netflix-cf run` this many times with an empty compile cache and warm (`cold_start`)
           ) -> pd.DataFrame:
     "Check the options, run the benchmark, print the table of medians and ratios, save it as JSON and return it."
     sizes_ = _choose('sizes', sizes, SHAPES)
-    runs, large_runs = _at_least('runs', runs, 1), _at_least('large_runs', large_runs, 1)
+    runs, large_runs, cold_runs = _at_least('runs', runs, 1), _at_least('large_runs', large_runs, 1), _at_least('cold_runs', cold_runs, 0)
     per_size = {s: runs if SHAPES[s][2] <= 5_000_000 else large_runs for s in sizes_}
     results = run_benchmark(sizes_, libraries, per_size, n_recommend, seed, out, progress)  # checks the other options before any work
     table = summarise(results)
     print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
+    if cold_runs:
+        cold = table.attrs['cold_start'] = cold_start('run', cold_runs, progress)
+        print(f'first run: `netflix-cf run` takes {cold.cold_s.median():.1f} s with an empty compile cache, {cold.warm_s.median():.1f} s '
+              f'warm ({cold.ratio.median():.1f} times; medians of {cold_runs})')
     print(f'saved to {Path(out).name}')
     return table
 
@@ -256,3 +263,22 @@ def compile_costs(what:str='engine', # 'engine': both models fitted and used on 
     if out.returncode: raise RuntimeError(f'the compile probe failed: {out.stderr.strip().splitlines()[-1:]}')
     rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith('{')]
     return pd.DataFrame(rows, columns=['kernel', 'signature', 'seconds', 'own_seconds']).sort_values('own_seconds', ascending=False, ignore_index=True)
+
+# %% ../nbs/08_benchmark.ipynb #226f1df0
+def cold_start(command:str='run', # the `netflix-cf` arguments to time (`--quiet` is added)
+               runs:int=3, # cold/warm pairs; medians are reported
+               progress:bool=True, # progress bar over the runs
+              ) -> pd.DataFrame:
+    "Wall seconds of a `netflix-cf` command in a fresh process with an empty compile cache (cold), then again at once (warm)."
+    args, rows = shlex.split(command) + ['--quiet'], []
+    code = 'import sys; from netflix_cf.cli import main; sys.exit(main(sys.argv[1:]))'
+    for run in tqdm(range(_at_least('runs', runs, 1)), desc='cold start', disable=not progress):
+        with tempfile.TemporaryDirectory() as cache:
+            env, seconds = {**os.environ, 'NUMBA_CACHE_DIR': cache}, {}
+            for state in ('cold', 'warm'):
+                start = time.perf_counter()
+                out = subprocess.run([sys.executable, '-c', code, *args], env=env, capture_output=True, text=True)
+                seconds[state] = time.perf_counter() - start
+                if out.returncode: raise RuntimeError(f'netflix-cf {command} failed: {out.stderr.strip()}')
+        rows.append({'run': run, 'cold_s': seconds['cold'], 'warm_s': seconds['warm'], 'ratio': seconds['cold']/seconds['warm']})
+    return pd.DataFrame(rows)

@@ -283,6 +283,7 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
           n_recommend:positive_int=10_000, # users to recommend top-10 for
           seed:count=None, # seed of the synthetic data and of the sampled users
           out:str='benchmark.json', # where to save the results (JSON)
+          cold_runs:count=3, # then time `netflix-cf run` with an empty compile cache and warm, this many times; 0 skips it
          ):
     "Time and memory of the k-NN models against implicit, on synthetic data up to MovieLens-32M size."
     from netflix_cf.service import ServiceError
@@ -291,7 +292,7 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
     if not os.access(folder, os.W_OK): raise ServiceError(f'--out {out}: the folder {folder} cannot be written')
     from netflix_cf.benchmark import report  # checks the other options (a library that is not installed, ...) before any work
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
-    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET)
+    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs)
 
 COMMANDS = {'run': run, 'recommend': recommend, 'similar': similar, 'evaluate': evaluate_models, 'download': download, 'app': app, 'bench': bench}
 
@@ -332,6 +333,7 @@ def main(argv:list|None=None, # arguments; default: the command line
     rest = lead + rest
     debug = '--debug' in rest
     func, parser = COMMANDS[name], None
+    quiet_before = os.environ.get('NETFLIX_CF_QUIET')
     def show_warning(message, category, *args, **kwargs): print(f'netflix-cf {name}: warning: {_one_line(message)}', file=sys.stderr)
     with warnings.catch_warnings():
         warnings.showwarning = show_warning
@@ -344,6 +346,7 @@ def main(argv:list|None=None, # arguments; default: the command line
                 try: kwargs = vars(parser.parse_args(rest))
                 except SystemExit as e: return e.code  # argparse has printed the usage line and the reason
                 _QUIET, debug = kwargs.pop('quiet'), kwargs.pop('debug')
+            if _QUIET: os.environ['NETFLIX_CF_QUIET'] = '1'  # also silences the engine's one-line notice of a first compile
             return func(**kwargs) or 0
         except KeyboardInterrupt:
             print(f'netflix-cf {name}: interrupted', file=sys.stderr)
@@ -358,4 +361,7 @@ def main(argv:list|None=None, # arguments; default: the command line
             else: print(f'netflix-cf {name}: internal error: {type(e).__name__}: {_one_line(e)}'
                         + ('' if debug else ' (re-run with --debug to see where it happened)'), file=sys.stderr)
             return 1
-        finally: _QUIET = False
+        finally:
+            _QUIET = False
+            if quiet_before is None: os.environ.pop('NETFLIX_CF_QUIET', None)
+            else: os.environ['NETFLIX_CF_QUIET'] = quiet_before

@@ -5,19 +5,24 @@
 # %% ../nbs/09_engine.ipynb #f3fd1629
 from __future__ import annotations
 
+import os
+import sys
+import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numba
 import numpy as np
 import pandas as pd
-from concurrent.futures import ThreadPoolExecutor
 from numba import njit
+from numba.core import event as numba_event
+from numba.core.errors import NumbaPerformanceWarning
 from scipy import sparse
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours', 'aggregate_first_k', 'best_first_lists',
-           'ranking_paths', 'top_n_by_paths']
+__all__ = ['COMPILE_SECONDS', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours', 'aggregate_first_k',
+           'best_first_lists', 'ranking_paths', 'top_n_by_paths']
 
 # %% ../nbs/09_engine.ipynb #24431e12
 @dataclass
@@ -63,15 +68,20 @@ class Neighbours:
     def nbytes(self) -> int: return sum(a.nbytes for a in (self.indptr, self.indices, self.sims, self.support))
 
 # %% ../nbs/09_engine.ipynb #4a70801a
-# numba's parallel pipeline with every parallel transformation turned off: no parallel regions (the kernels run on the
-# threads of `_in_parallel`), but its passes simplify the loops' IR, which makes the neighbour kernels several times faster
+# Kernels are compiled once and cached on disk, and release the GIL, so that `_in_parallel` runs them on several threads.
+# They go through numba's parallel pipeline with every parallel transformation off: no parallel loops (those cost seconds
+# each to compile), but its clean-up of the code removes the reference counting that inlined helpers would otherwise do
+# for their array arguments on every pass of a loop, which makes the neighbour kernels four to five times faster
 _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, setitem=False, numpy=False, stencil=False, fusion=False, prange=False)
 _kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
+_NO_PARFORS_NOTE = r"(?s)\s*The keyword argument 'parallel=True' was specified but no transformation.*(engine\.py|@_kernel)"  # numba's note on that
 
 _pools = {}
 
 def _in_parallel(kernel, n:int, *args):
     "Run `kernel(lo, hi, *args)` over 0..n-1 cut into one contiguous run per thread (`numba.get_num_threads()`); the kernels release the GIL."
+    # set at every call, since a `warnings.catch_warnings` block around the first import would have dropped it
+    warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
     parts = min(n, numba.get_num_threads())
     if parts <= 1:
         if n: kernel(0, n, *args)
@@ -757,3 +767,19 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
         _in_parallel(_rank_kernel, len(groups) - 1, rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
                      m.indptr, m.indices, popular, n, exclude_seen, groups, items, scores, stats[:len(groups) - 1])
     return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
+
+# %% ../nbs/09_engine.ipynb #f94452b0
+COMPILE_SECONDS = 25  # a cold `netflix-cf run` minus a warm one on 2 cores (the benchmark chapter's `cold_start`)
+
+class _CompileNotice(numba_event.Listener):
+    "Print one line the first time in a process that numba compiles a kernel of this module."
+    shown = False
+    def on_start(self, event):
+        func = getattr(event.data.get('dispatcher'), 'py_func', None)
+        if getattr(func, '__module__', None) != __name__ or _CompileNotice.shown or os.environ.get('NETFLIX_CF_QUIET') == '1': return
+        _CompileNotice.shown = True
+        print(f'netflix_cf: compiling the k-NN engine, once per machine (about {COMPILE_SECONDS} s on 2 cores; '
+              "later runs load it from numba's cache)", file=sys.stderr, flush=True)
+    def on_end(self, event): pass
+
+numba_event.register('numba:compile', _CompileNotice())

@@ -69,12 +69,13 @@ class Neighbours:
 
 # %% ../nbs/09_engine.ipynb #4a70801a
 # Kernels are compiled once and cached on disk, and release the GIL, so that `_in_parallel` runs them on several threads.
-# They go through numba's parallel pipeline with every parallel transformation off: no parallel loops (those cost seconds
-# each to compile), but its clean-up of the code removes the reference counting that inlined helpers would otherwise do
-# for their array arguments on every pass of a loop, which makes the neighbour kernels four to five times faster
+_kernel = njit(nogil=True, cache=True)
+# The kernels over pairs of rows go through numba's parallel pipeline with every parallel transformation off: no parallel
+# loops (those cost seconds each to compile), but its clean-up of the code removes the reference counting that inlined
+# helpers would otherwise do for their array arguments on every pass of a loop: four to five times faster loops
 _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, setitem=False, numpy=False, stencil=False, fusion=False, prange=False)
-_kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
-_NO_PARFORS_NOTE = r"(?s)\s*The keyword argument 'parallel=True' was specified but no transformation.*(engine\.py|@_kernel)"  # numba's note on that
+_pair_kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
+_NO_PARFORS_NOTE = r"(?s)\s*The keyword argument 'parallel=True' was specified but no transformation.*(engine\.py|@_pair_kernel)"  # numba's note on that
 
 _pools = {}
 
@@ -90,7 +91,7 @@ def _in_parallel(kernel, n:int, *args):
     pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
     for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
 
-@njit(inline='always')
+@njit(cache=True)  # small, scalar: LLVM inlines it; numba's own inlining would retype it at every use
 def _worse(s1, b1, s2, b2):
     "Does candidate (s1, b1) rank below (s2, b2)? Higher similarity first, then the lower row number."
     return s1 < s2 or (s1 == s2 and b1 > b2)
@@ -133,7 +134,12 @@ def _offer_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
     sizes[row] = size
     if size == k: worst_s[row], worst_b[row] = hs[base], hb[base]
 
-@njit(inline='always')
+@_pair_kernel
+def _push_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
+    "`_offer_row` as a call: for kernels that offer in several places, where its code inlined at each would cost compile time."
+    _offer_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n)
+
+@njit(cache=True)
 def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
     if common:
         den = sq_a*sq_b
@@ -144,7 +150,7 @@ def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
     if shrink > 0: s *= n/(n + shrink)
     return s
 
-@_kernel
+@_pair_kernel
 def _block_pairs_kernel(t0, t1, indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j, acc_like,
                         inv1, inv2, two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
                         h1s, h1b, h1n, size1, w1s, w1b, h2s, h2b, h2n, size2, w2s, w2b):
@@ -184,16 +190,14 @@ def _block_pairs_kernel(t0, t1, indptr, indices, v1, v2, t_indices, t_v1, t_v2, 
                 if b != a:
                     if n >= min_sup1:
                         s = _similarity(a, b, n, d1[lb], sa1[lb] if common1 else 0.0, sb1[lb] if common1 else 0.0, common1, inv1, shrink1)
-                        if s > 0 or not pos1:
-                            for side in range(2 if I != J else 1):  # one place that offers: the heap code is inlined once
-                                x, y = (a, b) if side == 0 else (b, a)
-                                _offer_row(h1s, h1b, h1n, size1, w1s, w1b, x, k1, s, y, n)
+                        if s > 0 or not pos1:  # most candidates lose to the row's k-th best: tested here, the heap code is a call
+                            if _worse(w1s[a], w1b[a], s, b): _push_row(h1s, h1b, h1n, size1, w1s, w1b, a, k1, s, b, n)
+                            if I != J and _worse(w1s[b], w1b[b], s, a): _push_row(h1s, h1b, h1n, size1, w1s, w1b, b, k1, s, a, n)
                     if two and n >= min_sup2:
                         s = _similarity(a, b, n, d2[lb], sa2[lb] if common2 else 0.0, sb2[lb] if common2 else 0.0, common2, inv2, shrink2)
                         if s > 0 or not pos2:
-                            for side in range(2 if I != J else 1):
-                                x, y = (a, b) if side == 0 else (b, a)
-                                _offer_row(h2s, h2b, h2n, size2, w2s, w2b, x, k2, s, y, n)
+                            if _worse(w2s[a], w2b[a], s, b): _push_row(h2s, h2b, h2n, size2, w2s, w2b, a, k2, s, b, n)
+                            if I != J and _worse(w2s[b], w2b[b], s, a): _push_row(h2s, h2b, h2n, size2, w2s, w2b, b, k2, s, a, n)
                 cnt[lb] = 0; d1[lb] = 0.0
                 if common1: sa1[lb] = 0.0; sb1[lb] = 0.0
                 if two:
@@ -267,7 +271,7 @@ def _first_after(t_indices, lo, hi, a):
         else: hi = mid
     return lo
 
-@_kernel
+@_pair_kernel
 def _triangle_kernel(w0, w1, indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
                      k, shrink, min_sup, pos_only, hs, hb, hn, sizes, ws, wb):
     """Every pair of rows (a, b > a) once, from the columns they share; its similarity is offered to the heaps of a and b.
@@ -315,13 +319,14 @@ def _triangle_kernel(w0, w1, indptr, indices, values, t_indptr, t_indices, t_val
                             x, y = (a, np.int64(b)) if side == 0 else (np.int64(b), a)
                             _offer_row(Hs, Hb, Hn, S, Ws, Wb, x, k, s, y, nab)
 
-@_kernel
+@_pair_kernel
 def _merge_heaps(a0, a1, hs, hb, hn, sizes, ws, wb, k):
     "Offer every worker's candidates for rows a0:a1 to worker 0's heap of that row."
     for a in range(a0, a1):
         for w in range(1, hs.shape[0]):
             for j in range(a*k, a*k + sizes[w, a]):
-                _offer_row(hs[0], hb[0], hn[0], sizes[0], ws[0], wb[0], a, k, hs[w, j], hb[w, j], hn[w, j])
+                if _worse(ws[0, a], wb[0, a], hs[w, j], hb[w, j]):
+                    _push_row(hs[0], hb[0], hn[0], sizes[0], ws[0], wb[0], a, k, hs[w, j], np.int64(hb[w, j]), hn[w, j])
 
 # %% ../nbs/09_engine.ipynb #56268e7a
 @dataclass(frozen=True)
@@ -578,7 +583,7 @@ def _top_n_of(r, u, acc, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen
     if exclude_seen and u >= 0:
         for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 0
 
-@njit(inline='always')
+@_kernel
 def _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, nt):
     """Level `d` of user row u's walk (weights of u's ratings all 1) through lists sorted best first: level 0 reads the first
     `first[v]` entries of each list v, level d > 0 those from first[v]·2^(d-1) to first[v]·2^d. Returns the number of items
@@ -605,7 +610,7 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
                      acc, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats):
     """Fill `acc` and `touched` for user row u with exact scores of every item that can be among its best n, reading long lists
     best first and only as deep as that proof needs. Returns the number of items listed; leaves u's rated items marked."""
-    nt, tau, read = _walk_level(u, 0, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, 0)
+    nt, tau, read = _walk_level(u, np.int64(0), a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, np.int64(0))
     if tau == 0.0: return nt  # every list was read whole: the sums are already exact
     stats[0] += 1
     stats[3] += read
@@ -702,16 +707,6 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
     return slots, dense, cost
 
 
-@_kernel
-def _sort_best_first(v0, v1, indptr, indices, weights, longer_than):
-    "Sort each of the lists v0:v1 longer than `longer_than` by weight, best first (ties keep their order), in place."
-    for v in range(v0, v1):
-        lo, hi = indptr[v], indptr[v + 1]
-        if hi - lo > longer_than:
-            o = np.argsort(-weights[lo:hi], kind='mergesort')
-            indices[lo:hi] = indices[lo:hi][o]
-            weights[lo:hi] = weights[lo:hi][o]
-
 def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-like; the lists longer than `longer_than` are sorted in place
                      indices:np.ndarray, weights:np.ndarray,
                      n_items:int, # items the lists point to
@@ -720,7 +715,10 @@ def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-
                     ) -> tuple:
     "Prepare lists to be read best first: `first`, the length of each list's first part, and `rest`, each item's total weight beyond first parts."
     lengths = np.diff(indptr)
-    _in_parallel(_sort_best_first, len(indptr) - 1, indptr, indices, weights, longer_than)
+    long = np.flatnonzero(lengths > longer_than)
+    entries = _ranges(indptr[long], lengths[long])  # sorted by list, then by weight, best first (a stable sort: ties keep their order)
+    order = entries[np.lexsort((-weights[entries], np.repeat(np.arange(len(long)), lengths[long])))]
+    indices[entries], weights[entries] = indices[order], weights[order]
     first = np.where(lengths > longer_than, np.ceil(share*lengths), lengths).astype(np.int32)
     unread = np.arange(len(indices)) - np.repeat(indptr[:-1], lengths) >= np.repeat(first, lengths)
     return first, np.bincount(indices[unread], weights[unread].astype(np.float64), n_items).astype(np.float64)  # float64 even when empty

@@ -767,7 +767,7 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
     return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
 
 # %% ../nbs/09_engine.ipynb #f94452b0
-COMPILE_SECONDS = 25  # a cold `netflix-cf run` minus a warm one on 2 cores (the benchmark chapter's `cold_start`)
+COMPILE_SECONDS = 15  # a cold `netflix-cf run` minus a warm one on 2 cores (`cold_start` in the benchmark chapter)
 
 class _CompileNotice(numba_event.Listener):
     "Print one line the first time in a process that numba compiles a kernel of this module."

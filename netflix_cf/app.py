@@ -23,6 +23,7 @@ if _PAGE:  # the title at once: the library's modules below take seconds to impo
 with st.spinner('Starting the recommender ...') if _PAGE else contextlib.nullcontext():
     import numpy as np
     import pandas as pd
+    from netflix_cf.engine import COMPILE_SECONDS
     from netflix_cf.evaluation import evaluate
     from netflix_cf.item_cf import ItemKNN
     from netflix_cf.loading import RELEASES, MovieLens, add_recent_titles, find_movielens
@@ -126,6 +127,8 @@ def plot_by_k(ev, # an `Evaluation` of one model
     return png.getvalue()
 
 # %% ../nbs/07_app.ipynb #077fcb83
+_FIRST_COMPILE = f'; the first fit on a machine also compiles the k-NN engine, about {COMPILE_SECONDS} s'  # said while it fits
+
 @st.cache_resource(show_spinner=False)
 def cached_data(name:str) -> MovieLens:
     "The dataset with its extended catalogue, loaded once per server."
@@ -184,7 +187,7 @@ def visitor_tab(data, choice):
     if rated:
         st.write('Your ratings: ' + '; '.join(f'{t} {stars(r)}' for t, r in zip(movie_label(data.items, rated), rated.values())))
         if st.button('Clear my ratings', key='clear'): rated.clear(); st.rerun()
-        with st.spinner('Fitting item CF (once; later visits reuse it) ...'):
+        with st.spinner(f'Fitting item CF (once; later visits reuse it{_FIRST_COMPILE}) ...'):
             model = cached_model(choice['name'], 'item', choice['k'] if choice['kind'] == 'item' else CONFIG.item_k, choice['similarity'])
             cards, cold = visitor_cards(model, data, rated, choice['n'])
         if cold: st.warning(f"Not used, no ratings yet (cold start): {'; '.join(cold)}")
@@ -206,7 +209,7 @@ def page():
     choice = sidebar()
     with st.spinner(f"Loading {choice['name']} ..."): data = cached_data(choice['name'])
     st.sidebar.caption(f'{data.name}: {len(data.ratings):,} ratings, {data.ratings.user_id.nunique():,} users, {len(data.items):,} movies in the catalogue')
-    with st.spinner(f"Fitting {choice['label']} with {choice['similarity'].replace('_', ' ')} similarity (once; later visits reuse it) ..."):
+    with st.spinner(f"Fitting {choice['label']} with {choice['similarity'].replace('_', ' ')} similarity (once; later visits reuse it{_FIRST_COMPILE}) ..."):
         model = cached_model(choice['name'], choice['kind'], choice['k'], choice['similarity'])
     users, visitor, evaluation = st.tabs(['Existing user', 'New visitor', 'Evaluation'])
     with users: existing_user_tab(data, model, choice)

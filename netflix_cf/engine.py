@@ -69,13 +69,12 @@ class Neighbours:
 
 # %% ../nbs/09_engine.ipynb #4a70801a
 # Kernels are compiled once and cached on disk, and release the GIL, so that `_in_parallel` runs them on several threads.
-_kernel = njit(nogil=True, cache=True)
-# The kernels over pairs of rows go through numba's parallel pipeline with every parallel transformation off: no parallel
-# loops (those cost seconds each to compile), but its clean-up of the code removes the reference counting that inlined
-# helpers would otherwise do for their array arguments on every pass of a loop: four to five times faster loops
+# They go through numba's parallel pipeline with every parallel transformation off: no parallel loops (those cost seconds
+# each to compile), but its clean-up of the code removes the reference counting that inlined helpers would otherwise do
+# for their array arguments on every pass of a loop: the neighbour and ranking loops run three to five times faster
 _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, setitem=False, numpy=False, stencil=False, fusion=False, prange=False)
-_pair_kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
-_NO_PARFORS_NOTE = r"(?s)\s*The keyword argument 'parallel=True' was specified but no transformation.*(engine\.py|@_pair_kernel)"  # numba's note on that
+_kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
+_NO_PARFORS_NOTE = r"(?s)\s*The keyword argument 'parallel=True' was specified but no transformation.*(engine\.py|@_kernel)"  # numba's note on that
 
 _pools = {}
 
@@ -134,7 +133,7 @@ def _offer_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
     sizes[row] = size
     if size == k: worst_s[row], worst_b[row] = hs[base], hb[base]
 
-@_pair_kernel
+@_kernel
 def _push_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
     "`_offer_row` as a call: for kernels that offer in several places, where its code inlined at each would cost compile time."
     _offer_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n)
@@ -150,7 +149,7 @@ def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
     if shrink > 0: s *= n/(n + shrink)
     return s
 
-@_pair_kernel
+@_kernel
 def _block_pairs_kernel(t0, t1, indptr, indices, v1, v2, t_indices, t_v1, t_v2, col_off, blocks, task_i, task_j, acc_like,
                         inv1, inv2, two, common1, common2, k1, k2, shrink1, shrink2, min_sup1, min_sup2, pos1, pos2,
                         h1s, h1b, h1n, size1, w1s, w1b, h2s, h2b, h2n, size2, w2s, w2b):
@@ -271,7 +270,7 @@ def _first_after(t_indices, lo, hi, a):
         else: hi = mid
     return lo
 
-@_pair_kernel
+@_kernel
 def _triangle_kernel(w0, w1, indptr, indices, values, t_indptr, t_indices, t_values, sq_norm, chunks, c0, c1, sweep, packed, scale,
                      k, shrink, min_sup, pos_only, hs, hb, hn, sizes, ws, wb):
     """Every pair of rows (a, b > a) once, from the columns they share; its similarity is offered to the heaps of a and b.
@@ -315,11 +314,11 @@ def _triangle_kernel(w0, w1, indptr, indices, values, t_indptr, t_indices, t_val
                     s = dot/np.sqrt(den) if den > 0 else 0.0
                     if shrink > 0: s *= nab/(nab + shrink)
                     if s > 0 or not pos_only:
-                        for side in range(2):  # to both rows' heaps, from one place: the heap code is inlined once
-                            x, y = (a, np.int64(b)) if side == 0 else (np.int64(b), a)
-                            _offer_row(Hs, Hb, Hn, S, Ws, Wb, x, k, s, y, nab)
+                        # to both rows' heaps, each offer inlined: a loop over the two, or a call, slows this hottest loop by 15%
+                        _offer_row(Hs, Hb, Hn, S, Ws, Wb, a, k, s, b, nab)
+                        _offer_row(Hs, Hb, Hn, S, Ws, Wb, b, k, s, a, nab)
 
-@_pair_kernel
+@_kernel
 def _merge_heaps(a0, a1, hs, hb, hn, sizes, ws, wb, k):
     "Offer every worker's candidates for rows a0:a1 to worker 0's heap of that row."
     for a in range(a0, a1):

@@ -74,21 +74,21 @@ class Neighbours:
 # for their array arguments on every pass of a loop: the neighbour and ranking loops run three to five times faster
 _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, setitem=False, numpy=False, stencil=False, fusion=False, prange=False)
 _kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
-_NO_PARFORS_NOTE = r"(?s)\s*The keyword argument 'parallel=True' was specified but no transformation.*(engine\.py|@_kernel)"  # numba's note on that
+_NO_PARFORS_NOTE = r"\s*The keyword argument 'parallel=True' was specified but no transformation"  # numba's note on that
 
 _pools = {}
 
 def _in_parallel(kernel, n:int, *args):
     "Run `kernel(lo, hi, *args)` over 0..n-1 cut into one contiguous run per thread (`numba.get_num_threads()`); the kernels release the GIL."
-    # set at every call, since a `warnings.catch_warnings` block around the first import would have dropped it
-    warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
-    parts = min(n, numba.get_num_threads())
-    if parts <= 1:
-        if n: kernel(0, n, *args)
-        return
-    bounds = np.linspace(0, n, parts + 1).astype(np.int64)
-    pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
-    for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
+    with warnings.catch_warnings():  # a first call compiles, and numba's note on the pipeline chosen above is not for the user
+        warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
+        parts = min(n, numba.get_num_threads())
+        if parts <= 1:
+            if n: kernel(0, n, *args)
+            return
+        bounds = np.linspace(0, n, parts + 1).astype(np.int64)
+        pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
+        for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
 
 @njit(cache=True)  # small, scalar: LLVM inlines it; numba's own inlining would retype it at every use
 def _worse(s1, b1, s2, b2):

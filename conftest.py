@@ -47,3 +47,12 @@ class NotebookItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, f'notebook {self.path.name}'
+
+
+# The longest notebooks first: with several workers (pytest-xdist), the short ones then fill in and all finish together.
+LONGEST_FIRST = ('09_engine', '05_evaluation_report', '07_app', '06_cli', '02_user_cf', '03_item_cf')
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(getattr(item, 'name', ''), len(rank)))

@@ -76,19 +76,40 @@ _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, se
 _kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
 _NO_PARFORS_NOTE = r"\s*The keyword argument 'parallel=True' was specified but no transformation"  # numba's note on that
 
+COMPILE_SECONDS = 15  # a cold `netflix-cf run` minus a warm one on 2 cores (`cold_start` in the benchmark chapter)
+
+class _Compiling(numba_event.Listener):
+    "While numba compiles a kernel of this module: one line to say so, the first time in a process, and numba's note on the pipeline above kept out."
+    shown, depth, quiet = False, 0, None
+    def ours(self, event): return getattr(getattr(event.data.get('dispatcher'), 'py_func', None), '__module__', None) == __name__
+    def on_start(self, event):
+        if not self.ours(event): return
+        self.depth += 1  # a kernel's compile holds those of the kernels it calls; numba compiles one at a time
+        if self.depth > 1: return
+        self.quiet = warnings.catch_warnings(); self.quiet.__enter__()
+        warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
+        if not _Compiling.shown and os.environ.get('NETFLIX_CF_QUIET') != '1':
+            _Compiling.shown = True
+            print(f'netflix_cf: compiling the k-NN engine, once per machine (about {COMPILE_SECONDS} s on 2 cores; '
+                  "later runs load it from numba's cache)", file=sys.stderr, flush=True)
+    def on_end(self, event):
+        if not self.ours(event): return
+        self.depth -= 1
+        if self.depth == 0: self.quiet.__exit__(None, None, None)
+
+numba_event.register('numba:compile', _Compiling())
+
 _pools = {}
 
 def _in_parallel(kernel, n:int, *args):
     "Run `kernel(lo, hi, *args)` over 0..n-1 cut into one contiguous run per thread (`numba.get_num_threads()`); the kernels release the GIL."
-    with warnings.catch_warnings():  # a first call compiles, and numba's note on the pipeline chosen above is not for the user
-        warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
-        parts = min(n, numba.get_num_threads())
-        if parts <= 1:
-            if n: kernel(0, n, *args)
-            return
-        bounds = np.linspace(0, n, parts + 1).astype(np.int64)
-        pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
-        for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
+    parts = min(n, numba.get_num_threads())
+    if parts <= 1:
+        if n: kernel(0, n, *args)
+        return
+    bounds = np.linspace(0, n, parts + 1).astype(np.int64)
+    pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
+    for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
 
 @njit(cache=True)  # small, scalar: LLVM inlines it; numba's own inlining would retype it at every use
 def _worse(s1, b1, s2, b2):
@@ -140,6 +161,7 @@ def _push_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
 
 @njit(cache=True)
 def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
+    "Similarity of rows a and b from their sums over common columns: norms over those (`common`) or whole rows (`sq_norm`); shrunk by n/(n + shrink)."
     if common:
         den = sq_a*sq_b
         s = dot/np.sqrt(den) if den > 0 else 0.0
@@ -764,19 +786,3 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
         _in_parallel(_rank_kernel, len(groups) - 1, rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
                      m.indptr, m.indices, popular, n, exclude_seen, groups, items, scores, stats[:len(groups) - 1])
     return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
-
-# %% ../nbs/09_engine.ipynb #f94452b0
-COMPILE_SECONDS = 15  # a cold `netflix-cf run` minus a warm one on 2 cores (`cold_start` in the benchmark chapter)
-
-class _CompileNotice(numba_event.Listener):
-    "Print one line the first time in a process that numba compiles a kernel of this module."
-    shown = False
-    def on_start(self, event):
-        func = getattr(event.data.get('dispatcher'), 'py_func', None)
-        if getattr(func, '__module__', None) != __name__ or _CompileNotice.shown or os.environ.get('NETFLIX_CF_QUIET') == '1': return
-        _CompileNotice.shown = True
-        print(f'netflix_cf: compiling the k-NN engine, once per machine (about {COMPILE_SECONDS} s on 2 cores; '
-              "later runs load it from numba's cache)", file=sys.stderr, flush=True)
-    def on_end(self, event): pass
-
-numba_event.register('numba:compile', _CompileNotice())

@@ -259,7 +259,7 @@ def compile_costs(what:str='engine', # 'engine': both models fitted and used on 
     "Seconds numba spends compiling each function for each signature, measured in a fresh process with an empty compile cache."
     with tempfile.TemporaryDirectory() as cache:
         out = subprocess.run([sys.executable, '-c', f'from netflix_cf.benchmark import _compile_probe; _compile_probe({what!r})'],
-                             capture_output=True, text=True, env={**os.environ, 'NUMBA_CACHE_DIR': cache})
+                             capture_output=True, text=True, env={**os.environ, 'NUMBA_CACHE_DIR': cache, 'NETFLIX_CF_COMPILE_PROCESSES': '1'})
     if out.returncode: raise RuntimeError(f'the compile probe failed: {out.stderr.strip().splitlines()[-1:]}')
     rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith('{')]
     return pd.DataFrame(rows, columns=['kernel', 'signature', 'seconds', 'own_seconds']).sort_values('own_seconds', ascending=False, ignore_index=True)

@@ -6,16 +6,20 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import numba
 import numpy as np
 import pandas as pd
 from numba import njit
 from numba.core import event as numba_event
+from numba.core import sigutils
 from numba.core.errors import NumbaPerformanceWarning
 from scipy import sparse
 from tqdm.auto import tqdm
@@ -99,10 +103,38 @@ class _Compiling(numba_event.Listener):
 
 numba_event.register('numba:compile', _Compiling())
 
+# On a first run, the ranking kernel compiles in a second process ("Two processes compile at once" at the end of the chapter)
+def _compile_processes() -> int:
+    "How many processes compile the engine on a first run: `NETFLIX_CF_COMPILE_PROCESSES`, by default 2 (1 on one core)."
+    value = os.environ.get('NETFLIX_CF_COMPILE_PROCESSES')
+    if value is None: return min(2, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1)
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError(f'NETFLIX_CF_COMPILE_PROCESSES must be a whole number of at least 1, not {value!r}')
+    return int(value)
+
+_ahead = {'done': False, 'lock': threading.Lock()}
+
+def _compile_ahead():
+    "Once per process, before the first kernel runs: if the ranking kernel is not in numba's cache, compile it in a second process while this one compiles the table kernels."
+    with _ahead['lock']:
+        if _ahead['done']: return
+        _ahead['done'] = True
+        # a notebook's own definitions of the kernels are compiled where they are defined, in its process
+        if __name__ != 'netflix_cf.engine' or _compile_processes() < 2 or _in_cache('ranking'): return
+        # the helper imports this very file (numba's cache is keyed by its path) and reports nothing: this process announces the compile
+        code = f'import sys; sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r}); from netflix_cf.engine import _compile_group; _compile_group("ranking")'
+        try: helper = subprocess.Popen([sys.executable, '-c', code], env={**os.environ, 'NETFLIX_CF_QUIET': '1'},
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError: return  # no interpreter to start: each kernel compiles here when first called
+        try: _compile_group('tables')
+        except BaseException: helper.kill(); raise
+        finally: helper.wait()
+
 _pools = {}
 
 def _in_parallel(kernel, n:int, *args):
     "Run `kernel(lo, hi, *args)` over 0..n-1 cut into one contiguous run per thread (`numba.get_num_threads()`); the kernels release the GIL."
+    _compile_ahead()
     parts = min(n, numba.get_num_threads())
     if parts <= 1:
         if n: kernel(0, n, *args)
@@ -786,3 +818,39 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
         _in_parallel(_rank_kernel, len(groups) - 1, rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
                      m.indptr, m.indices, popular, n, exclude_seen, groups, items, scores, stats[:len(groups) - 1])
     return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
+
+# %% ../nbs/09_engine.ipynb #e1814c72
+# The engine's kernels, each with the signatures it gets on data of up to 65,536 users and items; each group holds the
+# kernels its kernels call, so that two processes never compile the same function
+_AHEAD = {
+    'tables': {
+        '_triangle_work': ['i8[] i4[] i8[]'],
+        '_triangle_kernel': ['i8 i8 i8[] i4[] f4[] i8[] u2[] f4[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]'],
+        '_merge_heaps': ['i8 i8 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,] i8'],
+        '_sort_heaps': ['i8 i8 f8[] i4[] i4[] i4[] i8'],
+        '_compact': ['i4[] f8[] i4[] i4[] i8'],
+        '_column_block_offsets': ['i8[] u2[] i8[]'],
+        '_block_pairs_kernel': ['i8 i8 i8[] i4[] f8[] f8[] u2[] f8[] f8[] i8[,] i8[] i8[] i8[] f8[] f8[] f8[] b1 b1 b1 i8 i8 f8 f8 i8 i8 b1 b1 '
+                                'f8[] i4[] i4[] i4[] f8[] i4[] f8[] i4[] i4[] i4[] f8[] i4[]'],
+    },
+    'ranking': {
+        '_rank_kernel': ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] i4[] i4[] i8 b1 i8[] '
+                         'i4[,] f4[,] i8[,]'],
+    },
+}
+_TYPE_NAMES = dict(i1='int8', i4='int32', i8='int64', u2='uint16', f4='float32', f8='float64', b1='boolean')
+
+def _signature(short:str) -> tuple:
+    "numba argument types from the short form of `_AHEAD`."
+    names = [_TYPE_NAMES[t[:2]] + t[2:].replace('[,]', '[:, ::1]').replace('[]', '[::1]') for t in short.split()]
+    return tuple(sigutils.normalize_signature(f"({', '.join(names)},)")[0])
+
+def _compile_group(group:str):
+    "Compile one group of `_AHEAD`, or load it from numba's cache."
+    for name, signatures in _AHEAD[group].items():
+        for short in signatures: globals()[name].compile(_signature(short))
+
+def _in_cache(group:str) -> bool:
+    "Whether every signature of one group of `_AHEAD` is compiled in this process or held by numba's cache."
+    return all(_signature(s) in globals()[name].overloads or globals()[name]._cache.load_overload(_signature(s), globals()[name].targetctx)
+               for name, signatures in _AHEAD[group].items() for s in signatures)

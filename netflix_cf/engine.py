@@ -80,7 +80,7 @@ _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, se
 _kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
 _NO_PARFORS_NOTE = r"\s*The keyword argument 'parallel=True' was specified but no transformation"  # numba's note on that
 
-COMPILE_SECONDS = 15  # a cold `netflix-cf run` minus a warm one on 2 cores (`cold_start` in the benchmark chapter)
+COMPILE_SECONDS = 9  # a cold `netflix-cf run` minus a warm one on 2 cores (`cold_start`; "What compiling costs" below)
 
 class _Compiling(numba_event.Listener):
     "While numba compiles a kernel of this module: one line to say so, the first time in a process, and numba's note on the pipeline above kept out."

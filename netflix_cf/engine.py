@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['COMPILE_SECONDS', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours', 'aggregate_first_k',
-           'best_first_lists', 'ranking_paths', 'top_n_by_paths']
+           'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch']
 
 # %% ../nbs/09_engine.ipynb #24431e12
 @dataclass
@@ -818,6 +818,46 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
         _in_parallel(_rank_kernel, len(groups) - 1, rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
                      m.indptr, m.indices, popular, n, exclude_seen, groups, items, scores, stats[:len(groups) - 1])
     return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
+
+# %% ../nbs/09_engine.ipynb #195d3015
+def epoch_order(indptr:np.ndarray, # row pointers of the user x item training matrix (CSR)
+                rng:np.random.Generator, # the fit's random generator
+               ) -> np.ndarray:
+    "Positions of the ratings in one epoch's visiting order: users shuffled, each user's ratings shuffled and kept together."
+    n_users = len(indptr) - 1
+    user_rank = np.empty(n_users, np.int64)
+    user_rank[rng.permutation(n_users)] = np.arange(n_users)
+    return np.lexsort((rng.random(int(indptr[-1])), np.repeat(user_rank, np.diff(indptr))))
+
+@njit(nogil=True, cache=True)
+def global_epoch(order, # positions of the ratings to visit, one user's together (`epoch_order`)
+                 user_of, indptr, indices, ratings, residuals, # the training matrix (user x item CSR), each entry's user, r - baseline
+                 nb_indptr, nb_indices, # the neighbour table S^k(i) of every item
+                 mu, bu, bi, w, c, # the parameters, updated in place: offset, biases, and w, c aligned with the table
+                 lr, reg, reg_bias): # learning rate, regularisation of w and c, of the biases
+    "One epoch of stochastic gradient descent of the global neighbourhood model."
+    mark = np.full(len(bi), -1, np.int64)  # mark[j] == u: user u rated item j, whose centred rating is res[j]
+    res = np.zeros(len(bi))
+    current = -1
+    for t in range(len(order)):
+        p = order[t]
+        u, i = user_of[p], indices[p]
+        if u != current:
+            for q in range(indptr[u], indptr[u + 1]):
+                mark[indices[q]] = u; res[indices[q]] = residuals[q]
+            current = u
+        s, n = 0.0, 0
+        for q in range(nb_indptr[i], nb_indptr[i + 1]):
+            if mark[nb_indices[q]] == u:
+                s += w[q]*res[nb_indices[q]] + c[q]; n += 1
+        scale = 1.0/np.sqrt(n) if n else 0.0
+        e = ratings[p] - (mu + bu[u] + bi[i] + scale*s)
+        bu[u] += lr*(e - reg_bias*bu[u])
+        bi[i] += lr*(e - reg_bias*bi[i])
+        for q in range(nb_indptr[i], nb_indptr[i + 1]):
+            if mark[nb_indices[q]] == u:
+                w[q] += lr*(scale*e*res[nb_indices[q]] - reg*w[q])
+                c[q] += lr*(scale*e - reg*c[q])
 
 # %% ../nbs/09_engine.ipynb #e1814c72
 # The engine's kernels, each with the signatures it gets on data of up to 65,536 users and items; each group holds the

@@ -10,11 +10,13 @@ import pandas as pd
 from fastcore.basics import patch
 
 from .preprocessing import CONFIG, entry_rows, top_n
-from .engine import _ranges, _segment_sums, aggregate_first_k
+from tqdm.auto import tqdm
+
+from .engine import _ranges, _segment_sums, aggregate_first_k, epoch_order, global_epoch
 from .user_cf import KNNModel
 
 # %% auto #0
-__all__ = ['reference_item_predict', 'reference_item_scores', 'ItemKNN']
+__all__ = ['reference_item_predict', 'reference_item_scores', 'ItemKNN', 'reference_global_fit', 'GlobalItemKNN']
 
 # %% ../nbs/03_item_cf.ipynb #a8cc0c2e
 def reference_item_predict(model, # a fitted `ItemKNN`
@@ -158,3 +160,103 @@ def reasons(self:ItemKNN, item_id, # an item known to the model, e.g. a recommen
         m, u = self.data_.matrix, self.data_.user_index([who])[0]
         cols, r = m.indices[m.indptr[u]:m.indptr[u + 1]], m.data[m.indptr[u]:m.indptr[u + 1]]
     return self._reasons(self.data_.item_index([item_id])[0], cols, r, n)
+
+# %% ../nbs/03_item_cf.ipynb #5208ce6d
+def reference_global_fit(ratings:dict, # {(user, item): rating}
+                         baseline, # baseline(u, j): the fixed baseline b̄_uj
+                         neighbours:dict, # {item: its k most similar items, S^k(i)}
+                         orders:list, # per epoch, the (user, item) pairs in the order they are visited
+                         mu:float, bu:dict, bi:dict, # the starting offset and biases: {user: b_u}, {item: b_i}
+                         lr:float, reg:float, reg_bias:float, decay:float=1.0, # γ, λ, λ_b, and γ's factor after each epoch
+                        ) -> tuple:
+    "The global neighbourhood model fitted by stochastic gradient descent, from the definitions: (b_u, b_i, w, c)."
+    bu, bi, w, c = dict(bu), dict(bi), {}, {}
+    rated = {}
+    for (u, j), r in ratings.items(): rated.setdefault(u, {})[j] = r
+    for epoch, order in enumerate(orders):
+        gamma = lr*decay**epoch
+        for u, i in order:
+            R = [j for j in neighbours[i] if j in rated[u]]  # R^k(i;u)
+            scale = len(R)**-0.5 if R else 0.0
+            dev = {j: rated[u][j] - baseline(u, j) for j in R}
+            prediction = mu + bu[u] + bi[i] + scale*sum(dev[j]*w.get((i, j), 0.0) + c.get((i, j), 0.0) for j in R)
+            e = ratings[u, i] - prediction
+            bu[u] += gamma*(e - reg_bias*bu[u])
+            bi[i] += gamma*(e - reg_bias*bi[i])
+            for j in R:
+                w[i, j] = w.get((i, j), 0.0) + gamma*(scale*e*dev[j] - reg*w.get((i, j), 0.0))
+                c[i, j] = c.get((i, j), 0.0) + gamma*(scale*e - reg*c.get((i, j), 0.0))
+    return bu, bi, w, c
+
+# %% ../nbs/03_item_cf.ipynb #6d979417
+class GlobalItemKNN(ItemKNN):
+    "Item-based k-NN with weights learned from all the ratings (Koren's global neighbourhood model) for predictions; recommends like `ItemKNN`."
+    _LEARNED = ('mu_', 'bu_', 'bi_', 'w_', 'c_')
+    def __init__(self, k:int=100, # neighbours per item, S^k(i): the items most similar to it
+                 similarity:str='pearson_baseline', # similarity that picks the neighbours, one of `SIMILARITIES`
+                 shrinkage:float=100.0, # λ in sim·n/(n+λ) when picking the neighbours; 0 for none
+                 epochs:int=20, # passes of stochastic gradient descent over the ratings
+                 learning_rate:float=0.01, # γ, the step size of the first epoch
+                 decay:float=1.0, # γ is multiplied by this after each epoch
+                 reg:float=0.002, # λ, regularisation of the weights w and offsets c
+                 reg_bias:float=0.002, # λ_b, regularisation of the biases
+                 seed:int=0, # seed of the order in which each epoch visits the ratings
+                 progress:bool=False, # progress bar over the epochs
+                 min_support:int=1, # least number of common raters for a pair of items to be neighbours
+                 rank_k:int|None=50, # neighbours per item for ranking, as in `ItemKNN`
+                 rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
+                 rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
+                 min_ratings:int=1, # users with fewer training ratings get the popularity fallback in lists
+                ):
+        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1: raise ValueError(f'epochs must be a whole number of at least 1, got {epochs!r}')
+        if not learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {learning_rate!r}')
+        if not 0 < decay <= 1: raise ValueError(f'decay must be in (0, 1], got {decay!r}')
+        for name, v in [('reg', reg), ('reg_bias', reg_bias)]:
+            if not v >= 0: raise ValueError(f'{name} must not be negative, got {v!r}')
+        super().__init__(k, similarity, shrinkage, min_support, 'baseline', 0.0, k, 'similarity_sum', rank_k, rank_similarity,
+                         rank_shrinkage, min_ratings, True)
+        self.epochs, self.learning_rate, self.decay, self.reg, self.reg_bias, self.seed, self.progress = epochs, learning_rate, decay, reg, reg_bias, seed, progress
+
+    def _fit(self):
+        super()._fit()  # the ranking table, as in ItemKNN
+        m, nb, b = self.data_.matrix, self.neighbours_, self.fallback_biases_  # S^k(i): the first k of each item's table
+        user_of = entry_rows(m).astype(np.int64)
+        ratings = m.data.astype(np.float64)
+        residuals = ratings - b(user_of, m.indices)  # r_uj - b̄_uj, fixed
+        self.mu_, self.bu_, self.bi_ = float(b.offset), b.user.astype(np.float64), b.item.astype(np.float64)
+        self.w_, self.c_ = np.zeros(len(nb.indices)), np.zeros(len(nb.indices))
+        rng = np.random.default_rng(self.seed)
+        for epoch in tqdm(range(self.epochs), desc='GlobalItemKNN', unit='epoch', disable=not self.progress):
+            global_epoch(epoch_order(m.indptr, rng), user_of, m.indptr.astype(np.int64), m.indices, ratings, residuals,
+                         nb.indptr.astype(np.int64), nb.indices, self.mu_, self.bu_, self.bi_, self.w_, self.c_,
+                         self.learning_rate*self.decay**epoch, self.reg, self.reg_bias)
+
+    def _terms(self, users, items) -> tuple:
+        "For (user, item) pairs: each neighbour in R^k(i;u) as (pair, table position, rating, centred rating)."
+        target, pos, at = self._candidates(items, users)  # X is items x users: the item's neighbours the user rated
+        r = self._X().data[at].astype(np.float64)
+        return target, pos, r, r - self.fallback_biases_(users[target], self.neighbours_.indices[pos])
+
+    def _predict_known(self, users, items):
+        target, pos, _, dev = self._terms(users, items)
+        n = np.bincount(target, minlength=len(users))
+        s = np.bincount(target, self.w_[pos]*dev + self.c_[pos], minlength=len(users))
+        return self.mu_ + self.bu_[users] + self.bi_[items] + s/np.sqrt(np.maximum(n, 1)), np.zeros(len(users), bool)
+
+    def explain(self, user_id, # a user known to the model
+                item_id, # an item known to the model
+               ) -> pd.DataFrame:
+        "The neighbours in R^k(i;u) behind the prediction for (`user_id`, `item_id`): weight, offset and contribution of each."
+        self._check_fitted()
+        u, i = self.data_.user_index([user_id])[:1], self.data_.item_index([item_id])[:1]
+        _, pos, r, dev = self._terms(u, i)
+        nb = self.neighbours_
+        by_rank = np.argsort(nb.positions[pos], kind='stable')  # most similar first
+        pos, r, dev = pos[by_rank], r[by_rank], dev[by_rank]
+        scale = 1/np.sqrt(len(pos)) if len(pos) else 0.0
+        out = pd.DataFrame({'neighbour_item_id': self.data_.items[nb.indices[pos]], 'similarity': nb.sims[pos], 'support': nb.support[pos],
+                            'rating': r, 'centred_rating': dev, 'weight': self.w_[pos], 'offset': self.c_[pos],
+                            'contribution': scale*(self.w_[pos]*dev + self.c_[pos])})
+        base = float(self.mu_ + self.bu_[u[0]] + self.bi_[i[0]])
+        out.attrs.update(prediction=float(np.clip(base + out.contribution.sum(), *self.scale_)), centring=base, fallback=False)
+        return out

@@ -113,9 +113,14 @@ def _plain_id(v):
     if hasattr(v, 'item'): return v.item()
     raise TypeError(f'ids must be numbers or strings to be saved, got {v!r}')
 
+def _subclasses(cls) -> list:
+    "Every class derived from `cls`, at any depth."
+    return [c for s in cls.__subclasses__() for c in (s, *_subclasses(s))]
+
 class KNNModel(Recommender):
     "k-NN collaborative filtering on the rows of X (users for `UserKNN`, items for `ItemKNN`)."
     side = 'user'
+    _LEARNED = ()  # fitted parameters beyond the tables and biases, saved with them (a model that learns weights names them)
 
     def __init__(self, k:int=20, # neighbours aggregated per prediction, among those who rated the item
                  similarity:str='adjusted_cosine', # similarity for predictions, one of `SIMILARITIES`
@@ -351,7 +356,8 @@ class KNNModel(Recommender):
         arrays = {'users': ids(d.users), 'items': ids(d.items), 'indptr': d.matrix.indptr,
                   'indices': d.matrix.indices, 'data': d.matrix.data,
                   **{f'nb_{f.name}': getattr(nb, f.name) for f in fields(nb)},
-                  **{f'rnb_{f.name}': getattr(self.rank_neighbours_, f.name) for f in fields(nb)}}
+                  **{f'rnb_{f.name}': getattr(self.rank_neighbours_, f.name) for f in fields(nb)},
+                  **{name: np.asarray(getattr(self, name)) for name in self._LEARNED}}
         for name in ('fallback_biases_', 'center_biases_'):
             b = getattr(self, name)
             arrays[f'{name}user'], arrays[f'{name}item'] = b.user, b.item
@@ -387,7 +393,7 @@ class KNNModel(Recommender):
             raise ModelFileError(f'{path} was saved by netflix_cf {saved_by} in another format: fit the model again and save it')
         # `KNNModel.load` loads either kind; `UserKNN.load` and `ItemKNN.load` insist on their own
         klass = cls if meta['class'] == cls.__name__ else None
-        if cls is KNNModel: klass = {c.__name__: c for c in KNNModel.__subclasses__()}.get(meta['class'])
+        if cls is KNNModel: klass = {c.__name__: c for c in _subclasses(KNNModel)}.get(meta['class'])
         if klass is None: raise ModelFileError(f"{path} holds a {meta['class']}, not a {cls.__name__}")
         model = klass(**meta['params'])
         ids = lambda a: pd.Index(json.loads(str(a))) if a.dtype.kind == 'U' else pd.Index(a)
@@ -399,6 +405,7 @@ class KNNModel(Recommender):
         model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
         for name in ('fallback_biases_', 'center_biases_'):
             setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
+        for name in klass._LEARNED: setattr(model, name, z[name][()] if z[name].ndim == 0 else z[name])
         return model
 
 # %% ../nbs/02_user_cf.ipynb #3a47812a

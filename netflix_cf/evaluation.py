@@ -19,7 +19,8 @@ from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, 
 from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
-__all__ = ['RATING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN']
+__all__ = ['RATING_METRICS', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN', 'View', 'tuning_views',
+           'tune', 'regret_table', 'choose_default']
 
 # %% ../nbs/05_evaluation_report.ipynb #4ad2125f
 RATING_METRICS = {'rmse': rmse, 'mae': mae}
@@ -178,3 +179,61 @@ class ImplicitKNN(Recommender):
         out = np.full((len(rows), m.shape[1]), -np.inf)
         np.put_along_axis(out, ids, scores, 1)
         return out
+
+# %% ../nbs/05_evaluation_report.ipynb #13ea46a9
+@dataclass
+class View:
+    "One view of the data for tuning: training ratings and validation ratings cut from the same training data."
+    name: str
+    train: pd.DataFrame
+    valid: pd.DataFrame
+
+def tuning_views(ratings:pd.DataFrame, # training ratings (the test split must not be in them)
+                 name:str, # the data's name, for the views' names
+                 seed:int=1, # seed of the random cuts
+                ) -> list:
+    "Validation views cut from `ratings`: a per-user 20% hold-out, one fold of five, and the latest 20% in time (when there are timestamps)."
+    views = [View(f'{name}: per-user 20%', *holdout_split(ratings, 0.2, seed=seed)),
+             View(f'{name}: one fold of 5', *next(kfold_split(ratings, 5, seed=seed)))]
+    if 'timestamp' in ratings: views.append(View(f'{name}: latest 20%', *temporal_split(ratings, 0.8)))
+    return views
+
+TUNING_METRICS = {'rmse': 'lower', 'ndcg@10': 'higher'}
+
+def tune(candidates:dict, # name: unfitted model (a copy is fitted on each view) or factory
+         views:list, # `View`s
+         metric:str='rmse', # 'rmse' of predicted ratings, or 'ndcg@10' of top-10 lists
+         relevance:float=4.0, # least validation rating that counts as relevant, for 'ndcg@10'
+         progress:bool=True, # progress bar over views x candidates
+        ) -> pd.DataFrame:
+    "Score every candidate on every view: one row per (view, candidate) with the score and the seconds it took to fit."
+    if metric not in TUNING_METRICS: raise ValueError(f"metric must be one of {', '.join(TUNING_METRICS)}; got {metric!r}")
+    if not candidates or not views: raise ValueError('tune needs at least one candidate and one view')
+    rows = []
+    with tqdm(total=len(views)*len(candidates), desc='tune', disable=not progress) as bar:
+        for view in views:
+            for name, spec in candidates.items():
+                bar.set_postfix_str(f'{view.name}: {name}'[:60])
+                model, t0 = _fresh(spec), time.perf_counter()
+                model.fit(view.train)
+                fit_s = time.perf_counter() - t0
+                if metric == 'rmse': score = rmse(model.predict(view.valid), view.valid.rating)
+                else: score = TOP_N_METRICS['ndcg'](model.recommend(view.valid.user_id.unique(), n=10), view.valid, 10, relevance).mean()
+                rows.append({'view': view.name, 'candidate': name, metric: float(score), 'fit_s': fit_s})
+                bar.update()
+    return pd.DataFrame(rows)
+
+def regret_table(scores:pd.DataFrame, # `tune`'s result
+                ) -> pd.DataFrame:
+    "One row per candidate: its score on each view, then its mean and worst regret (distance behind each view's best), best on average first."
+    metric = next(m for m in TUNING_METRICS if m in scores)
+    wide = scores.pivot(index='candidate', columns='view', values=metric)[list(dict.fromkeys(scores.view))]
+    regret = wide.max() - wide if TUNING_METRICS[metric] == 'higher' else wide - wide.min()
+    return wide.assign(mean_regret=regret.mean(axis=1), worst_regret=regret.max(axis=1)).sort_values(['mean_regret', 'worst_regret'])
+
+def choose_default(table:pd.DataFrame, # `regret_table`'s result
+                   tolerance:float, # the most a default may be behind the best on any view
+                  ) -> str:
+    "The candidate with the lowest mean regret among those never more than `tolerance` behind; if none qualifies, the lowest worst regret."
+    within = table[table.worst_regret <= tolerance]
+    return within.index[0] if len(within) else table.worst_regret.idxmin()

@@ -191,14 +191,14 @@ def reference_global_fit(ratings:dict, # {(user, item): rating}
 # %% ../nbs/03_item_cf.ipynb #6d979417
 class GlobalItemKNN(ItemKNN):
     "Item-based k-NN with weights learned from all the ratings (Koren's global neighbourhood model) for predictions; recommends like `ItemKNN`."
-    _LEARNED = ('mu_', 'bu_', 'bi_', 'w_', 'c_')
-    def __init__(self, k:int=100, # neighbours per item, S^k(i): the items most similar to it
+    _LEARNED = ('k_', 'mu_', 'bu_', 'bi_', 'w_', 'c_')
+    def __init__(self, k:int|None=None, # neighbours per item, S^k(i); None: from the data, see `auto_k`
                  similarity:str='pearson_baseline', # similarity that picks the neighbours, one of `SIMILARITIES`
                  shrinkage:float=100.0, # λ in sim·n/(n+λ) when picking the neighbours; 0 for none
                  epochs:int=20, # passes of stochastic gradient descent over the ratings
                  learning_rate:float=0.01, # γ, the step size of the first epoch
                  decay:float=1.0, # γ is multiplied by this after each epoch
-                 reg:float=0.002, # λ, regularisation of the weights w and offsets c
+                 reg:float=0.02, # λ, regularisation of the weights w and offsets c
                  reg_bias:float=0.002, # λ_b, regularisation of the biases
                  seed:int=0, # seed of the order in which each epoch visits the ratings
                  progress:bool=False, # progress bar over the epochs
@@ -208,16 +208,27 @@ class GlobalItemKNN(ItemKNN):
                  rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback in lists
                 ):
+        if k is not None and k < 1: raise ValueError(f'k must be None or at least 1, got {k}')
         if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1: raise ValueError(f'epochs must be a whole number of at least 1, got {epochs!r}')
         if not learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {learning_rate!r}')
         if not 0 < decay <= 1: raise ValueError(f'decay must be in (0, 1], got {decay!r}')
         for name, v in [('reg', reg), ('reg_bias', reg_bias)]:
             if not v >= 0: raise ValueError(f'{name} must not be negative, got {v!r}')
-        super().__init__(k, similarity, shrinkage, min_support, 'baseline', 0.0, k, 'similarity_sum', rank_k, rank_similarity,
+        super().__init__(k or 1, similarity, shrinkage, min_support, 'baseline', 0.0, k or 1, 'similarity_sum', rank_k, rank_similarity,
                          rank_shrinkage, min_ratings, True)
+        self.k_param = k  # `k` itself is the number in use, set by `fit` when this is None
         self.epochs, self.learning_rate, self.decay, self.reg, self.reg_bias, self.seed, self.progress = epochs, learning_rate, decay, reg, reg_bias, seed, progress
 
+    def get_params(self) -> dict: return {**super().get_params(), 'k': self.k_param}
+    def _loaded(self): self.k = self.n_store = int(self.k_)
+
+    @staticmethod
+    def auto_k(data) -> int:
+        "Neighbours per item when `k` is None: the mean number of ratings per rated item, between 50 and 300."
+        return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), 50, 300))
+
     def _fit(self):
+        self.k = self.n_store = self.k_ = self.k_param or self.auto_k(self.data_)
         super()._fit()  # the ranking table, as in ItemKNN
         m, nb, b = self.data_.matrix, self.neighbours_, self.fallback_biases_  # S^k(i): the first k of each item's table
         user_of = entry_rows(m).astype(np.int64)

@@ -406,7 +406,11 @@ class KNNModel(Recommender):
         for name in ('fallback_biases_', 'center_biases_'):
             setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
         for name in klass._LEARNED: setattr(model, name, z[name][()] if z[name].ndim == 0 else z[name])
+        model._loaded()
         return model
+
+    def _loaded(self):
+        'Settle what follows from the loaded arrays (a model that learns parameters may need to).'
 
 # %% ../nbs/02_user_cf.ipynb #3a47812a
 class UserKNN(KNNModel):

@@ -121,12 +121,15 @@ def average_precision_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `ran
                            truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
                            k:int=10, # list length K
                            threshold:float=4.0, # least rating that counts as relevant
+                           denominator:str='min(K, relevant)', # divide by 'min(K, relevant)' or by all 'relevant' (trec_eval, ranx)
                           ) -> pd.Series:
-    "Per-user AP@K: mean of precision@r over the ranks r of hits, divided by min(K, #relevant); its mean is MAP."
+    "Per-user AP@K: the sum of precision@r over the ranks r of hits, divided by `denominator`; its mean is MAP."
+    if denominator not in ('min(K, relevant)', 'relevant'): raise ValueError(f"denominator must be 'min(K, relevant)' or 'relevant', got {denominator!r}")
     users, rel, hits, excl = _hits(recs, truth, k, threshold)
     hits = hits.sort_values(['user_id', 'rank'])
     prec = (hits.groupby('user_id').cumcount() + 1)/hits['rank']
-    n_rel = rel.groupby('user_id').size().clip(upper=k)
+    n_rel = rel.groupby('user_id').size()
+    if denominator == 'min(K, relevant)': n_rel = n_rel.clip(upper=k)
     return _per_user(prec.groupby(hits.user_id).sum()/n_rel, users, excl, f'ap@{k}')
 
 # %% ../nbs/04_metrics.ipynb #8bf02aae

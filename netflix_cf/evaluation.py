@@ -15,7 +15,7 @@ from scipy import stats
 from tqdm.auto import tqdm
 
 from .loading import MovieLens
-from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, novelty, popularity_bias, rmse)
+from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, novelty, popularity_bias, popularity_rank, rmse)
 from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
@@ -61,7 +61,7 @@ class Evaluation:
         return wide[[m for m in _COLUMN_ORDER if m in wide.columns]]
 
 _COLUMN_ORDER = ['rmse', 'mae', 'precision', 'recall', 'f1', 'ndcg', 'map', 'mrr', 'hit_rate', 'coverage', 'novelty',
-                 'diversity', 'popularity', 'long_tail', 'fit_s', 'predict_s', 'recommend_s']
+                 'diversity', 'popularity', 'popularity_rank', 'long_tail', 'fit_s', 'predict_s', 'recommend_s']
 
 def _splits(ratings:pd.DataFrame, split, folds:int, seed:int) -> list:
     if split == 'kfold': return list(kfold_split(ratings, folds, seed=seed))
@@ -117,7 +117,8 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
             t0 = time.perf_counter(); recs = model.recommend(users, n=ks[-1]); add('recommend_s', time.perf_counter() - t0)
             for kk in ks:
                 values = {m: f(recs, test, kk, relevance) for m, f in TOP_N_METRICS.items()}
-                values.update(novelty=novelty(recs, train, kk), popularity=popularity_bias(recs, train, kk), long_tail=long_tail_share(recs, train, kk))
+                values.update(novelty=novelty(recs, train, kk), popularity=popularity_bias(recs, train, kk), long_tail=long_tail_share(recs, train, kk),
+                              popularity_rank=popularity_rank(recs, train, kk))
                 if items is not None: values['diversity'] = diversity(recs, items, kk)
                 for m, v in values.items():
                     add(m, v.mean(), kk)

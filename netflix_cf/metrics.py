@@ -10,7 +10,8 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['TOP_N_METRICS', 'rmse', 'mae', 'precision_at_k', 'recall_at_k', 'f1_at_k', 'ndcg_at_k', 'average_precision_at_k',
-           'reciprocal_rank', 'hit_rate_at_k', 'coverage', 'novelty', 'diversity', 'popularity_bias', 'long_tail_share']
+           'reciprocal_rank', 'hit_rate_at_k', 'coverage', 'novelty', 'diversity', 'popularity_bias', 'long_tail_share',
+           'popularity_rank']
 
 # %% ../nbs/04_metrics.ipynb #73e857fc
 def _pair(predicted, actual) -> tuple:
@@ -247,3 +248,15 @@ def long_tail_share(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `it
     head_items = set(ranked[:int(np.ceil(head*len(ranked)))])
     return ((~top.item_id.isin(head_items)).astype(float).groupby(top.user_id.to_numpy()).mean()
             .rename_axis('user_id').rename(f'long_tail@{k}'))
+
+# %% ../nbs/04_metrics.ipynb #678b42f5
+def popularity_rank(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
+                    train:pd.DataFrame, # training ratings: `user_id`, `item_id`
+                    k:int=10, # list length K
+                   ) -> pd.Series:
+    "Per-user median place of the top-K items in the training popularity order (1 = most rated; ties share the better place)."
+    top = _top(recs, k)
+    pop = _popularity(train)
+    place = pop.rank(ascending=False, method='min')
+    return (top.item_id.map(place).fillna(len(pop) + 1).groupby(top.user_id.to_numpy()).median()
+            .rename_axis('user_id').rename(f'popularity_rank@{k}'))

@@ -892,5 +892,8 @@ def _compile_group(group:str):
 
 def _in_cache(group:str) -> bool:
     "Whether every signature of one group of `_AHEAD` is compiled in this process or held by numba's cache."
-    return all(_signature(s) in globals()[name].overloads or globals()[name]._cache.load_overload(_signature(s), globals()[name].targetctx)
-               for name, signatures in _AHEAD[group].items() for s in signatures)
+    for name, signatures in _AHEAD[group].items():
+        kernel = globals()[name]
+        for sig in map(_signature, signatures):
+            if sig not in kernel.overloads and kernel._cache.load_overload(sig, kernel.targetctx) is None: return False
+    return True

@@ -350,10 +350,6 @@ class Popular(Recommender):
 
 
 # %% ../nbs/01_preprocessing.ipynb #4fa614cf
-def _within(counts:np.ndarray) -> np.ndarray:
-    "0, 1, ..., c-1 for each c of `counts`, concatenated."
-    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-
 @patch
 def recommend(self:Popular, user_ids, # users to recommend for (dataset ids)
               n:int=10, # items per user
@@ -361,13 +357,15 @@ def recommend(self:Popular, user_ids, # users to recommend for (dataset ids)
               progress:bool=False, # unused: one pass over all users
              ) -> pd.DataFrame:
     "Top-`n` items per user, read off one sorted list: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
+    from netflix_cf.engine import _ranges  # the engine's helper; imported here so that loading the data never imports numba
     user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
     if not len(rows): return pd.DataFrame(columns=['user_id', 'rank', 'item_id', 'score', 'fallback'])
+    within = lambda counts: _ranges(np.zeros(len(counts), np.int64), counts)  # 0..c-1 for each count c
     m, n_items = self.data_.matrix, self.shape_items
     by_score = np.lexsort((np.arange(n_items), -self.item_score_))  # ties by column, as `top_n`
     seen = np.where((rows >= 0) & exclude_seen, np.diff(m.indptr)[np.maximum(rows, 0)], 0)
     take = np.minimum(n + seen, n_items)  # enough to keep n after skipping every rated item
-    who, pos = np.repeat(np.arange(len(rows)), take), _within(take)
+    who, pos = np.repeat(np.arange(len(rows)), take), within(take)
     items = np.where(cold[who], self.popular_[pos], by_score[pos])  # cold users: the fallback's popularity order
     if exclude_seen:
         rated = entry_rows(m).astype(np.int64)*n_items + m.indices  # (user, item) keys, sorted when each row is
@@ -376,7 +374,7 @@ def recommend(self:Popular, user_ids, # users to recommend for (dataset ids)
         at = np.searchsorted(rated, keys).clip(max=max(len(rated) - 1, 0))
         fresh = (rows[who] < 0) | (rated[at] != keys) if len(rated) else np.ones(len(keys), bool)
         who, items = who[fresh], items[fresh]
-    rank = _within(np.bincount(who, minlength=len(rows)))
+    rank = within(np.bincount(who, minlength=len(rows)))
     who, items, rank = who[rank < n], items[rank < n], rank[rank < n]
     fell = cold[who]
     return pd.DataFrame({'user_id': user_ids[who], 'rank': (rank + 1).astype(np.int32), 'item_id': self.data_.items[items],

@@ -21,12 +21,13 @@ from numba import njit
 from numba.core import event as numba_event
 from numba.core import sigutils
 from numba.core.errors import NumbaPerformanceWarning
-from scipy import sparse
+from scipy import linalg, sparse
 from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['COMPILE_SECONDS', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours', 'aggregate_first_k',
-           'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch']
+           'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch', 'gram_matrix',
+           'ease_weights']
 
 # %% ../nbs/09_engine.ipynb #24431e12
 @dataclass
@@ -858,6 +859,48 @@ def global_epoch(order, # positions of the ratings to visit, one user's together
             if mark[nb_indices[q]] == u:
                 w[q] += lr*(scale*e*res[nb_indices[q]] - reg*w[q])
                 c[q] += lr*(scale*e - reg*c[q])
+
+# %% ../nbs/09_engine.ipynb #a4845538
+def gram_matrix(X:sparse.csr_matrix, # users x items; its values are used as they are
+                dtype=np.float32, # of the result
+                block:int|None=None, # rows of the result built at a time (None: a 32nd of them, at least 256)
+                progress:bool=False, # progress bar over the blocks
+               ) -> np.ndarray:
+    "XᵀX as a dense items x items array, built a block of rows at a time: the only items² array made is the result."
+    n = X.shape[1]
+    block = block or max(256, -(-n//32))  # a block's sparse product holds at most block·n entries: a few per cent of the result
+    XT, Xc = X.T.tocsr().astype(dtype), X.astype(dtype)
+    G = np.empty((n, n), dtype)
+    for lo in tqdm(range(0, n, block), desc='XᵀX', disable=not progress):
+        rows = G[lo:lo + block]
+        rows[:] = 0
+        (XT[lo:lo + block] @ Xc).toarray(out=rows)  # written straight into the result, no dense copy
+    return G
+
+def ease_weights(X:sparse.csr_matrix, # users x items (0/1); weights are learned between its columns
+                 lam:float, # λ, the ridge penalty added to the diagonal of XᵀX
+                 dtype=np.float32, # float32 halves memory and time; float64 to compare with the reference
+                 progress:bool=False, # progress bar while XᵀX is built
+                ) -> np.ndarray:
+    "EASE's weights B = I − P·diag(1/diag(P)), P = (XᵀX + λI)⁻¹, by Cholesky, in one items x items array overwritten in place."
+    if not lam > 0: raise ValueError(f'lam must be positive, got {lam!r}')
+    n, dtype = X.shape[1], np.dtype(dtype)
+    A = gram_matrix(X, dtype, progress=progress)
+    A[np.diag_indices(n)] += dtype.type(lam)
+    potrf, potri = linalg.get_lapack_funcs(('potrf', 'potri'), dtype=dtype)
+    # A is symmetric, so A.T holds the same numbers in the column order in which LAPACK works in place
+    factor, info = potrf(A.T, lower=False, overwrite_a=True, clean=False)
+    if info: raise np.linalg.LinAlgError(f'XᵀX + λI is not positive definite in {dtype.name} (LAPACK potrf: {info}); try a larger lam than {lam}')
+    _, info = potri(factor, lower=False, overwrite_c=True)
+    if info: raise np.linalg.LinAlgError(f'XᵀX + λI could not be inverted in {dtype.name} (LAPACK potri: {info})')
+    for lo in range(0, n, 256):  # P is in A's lower triangle: mirror it into the upper, a small block at a time
+        hi = min(lo + 256, n)
+        A[lo:hi, hi:] = A[hi:, lo:hi].T
+        upper = np.triu_indices(hi - lo, 1)
+        block = A[lo:hi, lo:hi]; block[upper] = block.T[upper]
+    A /= -np.diag(A).copy()  # column j over -P_jj
+    A[np.diag_indices(n)] = 0
+    return A
 
 # %% ../nbs/09_engine.ipynb #e1814c72
 # The engine's kernels, each with the signatures it gets on data of up to 65,536 users and items; each group holds the

@@ -5,18 +5,22 @@
 # %% ../nbs/03_item_cf.ipynb #bd74ddba
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
+from scipy import sparse
 
-from .preprocessing import CONFIG, entry_rows, top_n
+from .preprocessing import CONFIG, Recommender, entry_rows, top_n
 from tqdm.auto import tqdm
 
-from .engine import _ranges, _segment_sums, aggregate_first_k, epoch_order, global_epoch
+from .engine import _ranges, _segment_sums, aggregate_first_k, ease_weights, epoch_order, global_epoch
 from .user_cf import KNNModel
 
 # %% auto #0
-__all__ = ['reference_item_predict', 'reference_item_scores', 'ItemKNN', 'reference_global_fit', 'GlobalItemKNN']
+__all__ = ['EASE_LAMBDA_SCALE', 'reference_item_predict', 'reference_item_scores', 'ItemKNN', 'reference_global_fit',
+           'GlobalItemKNN', 'reference_ease', 'ItemEASE']
 
 # %% ../nbs/03_item_cf.ipynb #a8cc0c2e
 def reference_item_predict(model, # a fitted `ItemKNN`
@@ -136,7 +140,13 @@ def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Serie
         else:
             with np.errstate(invalid='ignore', divide='ignore'):
                 scores = np.where(den > 0, cb.offset + b_c + cb.item + num/(den + self.damping), fb.offset + bias_u(fb) + fb.item)
-    # as in `recommend`: items no neighbour speaks for are filled by popularity and rank below every scored item
+    return self._list_for_ratings(scores, cols, exclude_seen, n, skipped)
+
+@patch
+def _list_for_ratings(self:ItemKNN, scores, cols, exclude_seen, n, skipped) -> pd.DataFrame:
+    "The top-`n` list of one score per item (-inf: nothing speaks for it), filled by popularity as `recommend` fills lists."
+    n_items = self.data_.shape[1]
+    # as in `recommend`: items nothing speaks for are filled by popularity and rank below every scored item
     fill = np.isneginf(scores)
     if exclude_seen: scores[cols] = -np.inf; fill[cols] = False
     pop = np.empty(n_items); pop[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
@@ -271,3 +281,96 @@ class GlobalItemKNN(ItemKNN):
         base = float(self.mu_ + self.bu_[u[0]] + self.bi_[i[0]])
         out.attrs.update(prediction=float(np.clip(base + out.contribution.sum(), *self.scale_)), centring=base, fallback=False)
         return out
+
+# %% ../nbs/03_item_cf.ipynb #8233da16
+def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the item, else 0
+                   lam:float, # λ, the ridge penalty
+                  ) -> np.ndarray:
+    "EASE's item x item weights from the closed form: B = I − P·diag(1/diag(P)), P = (XᵀX + λI)⁻¹."
+    P = np.linalg.inv(X.T @ X + lam*np.eye(X.shape[1]))
+    return np.eye(len(P)) - P/np.diag(P)  # column j divided by P_jj
+
+# %% ../nbs/03_item_cf.ipynb #73140504
+EASE_LAMBDA_SCALE = 240.0  # λ = this · √(mean ratings per rated item): chosen in the evaluation chapter
+
+class ItemEASE(ItemKNN):
+    "Item-based CF that ranks with learned item-item weights (EASE: each item a ridge regression on all the others, in closed form); predicts ratings like `ItemKNN`."
+    _LEARNED = ('lam_', 'head_', 'weights_')
+    _RANK_TABLE, _COMPRESS = False, False  # the weights are one dense float array: no ranking table, and little to compress
+    def __init__(self, lam:float|None=None, # λ, the ridge penalty; None: `lam_scale`·√(mean ratings per rated item), see `auto_lam`
+                 lam_scale:float=EASE_LAMBDA_SCALE, # the factor of λ when `lam` is None
+                 max_items:int=20_000, # most items with learned weights (4·max_items² bytes); a larger catalogue keeps its most rated
+                 k:int=20, # neighbours per predicted rating, as in `ItemKNN`
+                 similarity:str='cosine', # similarity for predicted ratings, one of `SIMILARITIES`
+                 min_ratings:int=1, # users with fewer training ratings get the popularity fallback
+                 progress:bool=False, # progress bar while XᵀX is built
+                ):
+        if lam is not None and not (isinstance(lam, (int, float, np.number)) and lam > 0): raise ValueError(f'lam must be None or a positive number, got {lam!r}')
+        if not (isinstance(lam_scale, (int, float, np.number)) and lam_scale > 0): raise ValueError(f'lam_scale must be a positive number, got {lam_scale!r}')
+        if isinstance(max_items, bool) or not isinstance(max_items, (int, np.integer)) or max_items < 1: raise ValueError(f'max_items must be a whole number of at least 1, got {max_items!r}')
+        super().__init__(k=k, similarity=similarity, min_ratings=min_ratings)
+        self.lam, self.lam_scale, self.max_items, self.progress = lam, lam_scale, max_items, progress
+
+    @staticmethod
+    def auto_lam(data, # a `RatingsMatrix`
+                 scale:float=EASE_LAMBDA_SCALE, # the factor
+                ) -> float:
+        "λ that grows with the data: `scale` times the square root of the mean number of ratings per rated item."
+        return float(scale*np.sqrt(data.nnz/max(1, int((data.counts(0) > 0).sum()))))
+
+    def _fit(self):
+        for name in self._PREDICTION_STATE + ('x_binary_',): self.__dict__.pop(name, None)  # from an earlier fit
+        n, counts = self.data_.shape[1], self.data_.counts(0)
+        self.head_ = np.arange(n)
+        if n > self.max_items:
+            self.head_ = np.sort(self.popular_[:self.max_items])
+            warnings.warn(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}; weights are learned for the {self.max_items:,} most rated, '
+                          f'which hold {counts[self.head_].sum()/self.data_.nnz:.1%} of the ratings; the other {n - self.max_items:,} only fill short lists', stacklevel=3)
+        self.lam_ = float(self.lam) if self.lam is not None else self.auto_lam(self.data_, self.lam_scale)
+        self.weights_ = ease_weights(self._binary(), self.lam_, progress=self.progress)
+
+    def _binary(self):
+        "X: users x items with weights, 1 where the user rated the item (built once)."
+        if 'x_binary_' not in self.__dict__:
+            x = self.data_.matrix[:, self.head_] if len(self.head_) < self.data_.shape[1] else self.data_.matrix.copy()
+            x.data = np.ones(len(x.data), np.float32)
+            self.x_binary_ = x
+        return self.x_binary_
+
+    def _scores_from(self, x) -> np.ndarray:
+        "Scores of every item for rows of X (rows x items); -inf for items without learned weights, and for rows with no item that has them."
+        s = np.full((x.shape[0], self.data_.shape[1]), -np.inf)
+        s[:, self.head_] = x @ self.weights_
+        s[np.diff(x.indptr) == 0] = -np.inf  # nothing rated speaks for any item: the popularity fallback fills the list
+        return s
+
+    def _score_users(self, users): return self._scores_from(self._binary()[users])
+    recommend = Recommender.recommend  # the scores of a batch of users are one sparse x dense product
+
+    def _head_positions(self, cols) -> np.ndarray:
+        "Positions in `head_` of item columns, -1 for items without learned weights."
+        pos = np.searchsorted(self.head_, cols).clip(0, len(self.head_) - 1)
+        return np.where(self.head_[pos] == cols, pos, -1)
+
+    def recommend_for_ratings(self, ratings, # {item_id: rating} (or a Series) of someone outside the training data
+                              n:int=CONFIG.n_recommendations, # items to recommend
+                              exclude_seen:bool=True, # leave out the rated items
+                              unknown:str='ignore', # items the model never saw: 'ignore' (listed in `attrs['unknown_items']`) or 'raise'
+                             ) -> pd.DataFrame:
+        "Top-`n` items for new ratings without refitting, scored by the learned weights of the rated items: `rank`, `item_id`, `score`, `fallback`."
+        self._check_fitted()
+        n = self._list_length(n)
+        cols, _, skipped = self._fold_in(ratings, unknown)
+        at = np.unique(self._head_positions(cols)); at = at[at >= 0]
+        x = sparse.csr_matrix((np.ones(len(at), np.float32), at, [0, len(at)]), shape=(1, len(self.head_)))
+        return self._list_for_ratings(self._scores_from(x)[0], cols, exclude_seen, n, skipped)
+
+    def _reasons(self, a, rows, values, n):
+        "The rated items `rows` by their learned weight toward item `a`, largest first: `item_id`, `rating`, `weight` (they add up to the score)."
+        i, at = self._head_positions(np.array([a]))[0], self._head_positions(rows)
+        keep = (at >= 0) & (i >= 0)
+        w = self.weights_[at[keep], i] if i >= 0 else np.zeros(0, np.float32)
+        order = np.argsort(-w, kind='stable')
+        out = pd.DataFrame({'item_id': self.data_.items[rows[keep][order]], 'rating': values[keep][order], 'weight': w[order]})
+        out.attrs['neighbours'] = len(out)
+        return out.head(n) if n is not None else out

@@ -121,6 +121,8 @@ class KNNModel(Recommender):
     "k-NN collaborative filtering on the rows of X (users for `UserKNN`, items for `ItemKNN`)."
     side = 'user'
     _LEARNED = ()  # fitted parameters beyond the tables and biases, saved with them (a model that learns weights names them)
+    _RANK_TABLE = True  # the model ranks with a neighbour table (`rank_neighbours_`), saved with it
+    _COMPRESS = True  # compress the saved arrays (dense learned weights hardly compress: a model holding them turns this off)
 
     def __init__(self, k:int=20, # neighbours aggregated per prediction, among those who rated the item
                  similarity:str='adjusted_cosine', # similarity for predictions, one of `SIMILARITIES`
@@ -356,7 +358,7 @@ class KNNModel(Recommender):
         arrays = {'users': ids(d.users), 'items': ids(d.items), 'indptr': d.matrix.indptr,
                   'indices': d.matrix.indices, 'data': d.matrix.data,
                   **{f'nb_{f.name}': getattr(nb, f.name) for f in fields(nb)},
-                  **{f'rnb_{f.name}': getattr(self.rank_neighbours_, f.name) for f in fields(nb)},
+                  **({f'rnb_{f.name}': getattr(self.rank_neighbours_, f.name) for f in fields(nb)} if self._RANK_TABLE else {}),
                   **{name: np.asarray(getattr(self, name)) for name in self._LEARNED}}
         for name in ('fallback_biases_', 'center_biases_'):
             b = getattr(self, name)
@@ -365,7 +367,7 @@ class KNNModel(Recommender):
                 'version': netflix_cf.__version__, 'offsets': {n: getattr(self, n).offset for n in ('fallback_biases_', 'center_biases_')}}
         tmp = path.with_name(f'.{path.name}.{os.getpid()}-{threading.get_ident()}.tmp')  # beside the target: the rename stays on one disk
         try:
-            with open(tmp, 'wb') as f: np.savez_compressed(f, meta=np.array(json.dumps(meta)), **arrays)
+            with open(tmp, 'wb') as f: (np.savez_compressed if self._COMPRESS else np.savez)(f, meta=np.array(json.dumps(meta)), **arrays)
             os.replace(tmp, path)  # atomic: a reader sees the old file or the new one, never half of one
         finally: tmp.unlink(missing_ok=True)
         return path
@@ -402,7 +404,7 @@ class KNNModel(Recommender):
         rows, cols = m.nonzero()
         model._set_training(RatingsMatrix(pd.DataFrame({'user_id': users[rows], 'item_id': items[cols], 'rating': m.data}), users, items))
         model.neighbours_ = Neighbours(*(z[f'nb_{f.name}'] for f in fields(Neighbours)))
-        model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
+        if klass._RANK_TABLE: model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
         for name in ('fallback_biases_', 'center_biases_'):
             setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
         for name in klass._LEARNED: setattr(model, name, z[name][()] if z[name].ndim == 0 else z[name])

@@ -91,9 +91,9 @@ def visitor_cards(model:ItemKNN, # fitted item model
 
 # %% ../nbs/07_app.ipynb #bc4fadd3
 def evaluate_choice(data:MovieLens, # the dataset
-                    kind:str, # 'item' or 'user'
+                    kind:str, # 'item', 'ease' or 'user'
                     k:int|None=None, # neighbours per prediction; default from `CONFIG`
-                    similarity:str='cosine', # similarity that ranks the recommendations
+                    similarity:str|None='cosine', # similarity that ranks the recommendations (None for 'ease': learned weights rank)
                     n:int=CONFIG.n_recommendations, # the list length chosen on the page: one of the K scored
                     seed:int=CONFIG.seed, # random seed of the split
                    ):
@@ -151,12 +151,18 @@ def sidebar() -> dict:
     options = available_datasets()
     asked = st.query_params.get('dataset')
     name = sb.selectbox('Dataset', options, index=options.index(asked) if asked in options else 0, key='dataset')
-    label = sb.radio('Model', ['item CF', 'user CF'], key='model', horizontal=True)
-    kind = label.split()[0]
-    k = sb.number_input('Neighbours k', 1, 500, CONFIG.item_k if kind == 'item' else CONFIG.user_k, key=f'k_{kind}')
-    similarity = sb.selectbox('Similarity (ranking)', list(SIMILARITIES), index=list(SIMILARITIES).index('cosine'), key='similarity')
+    label = sb.radio('Model', ['item CF', 'EASE item CF', 'user CF'], key='model', horizontal=True)
+    kind = {'item CF': 'item', 'EASE item CF': 'ease', 'user CF': 'user'}[label]
+    k = sb.number_input('Neighbours k', 1, 500, CONFIG.user_k if kind == 'user' else CONFIG.item_k, key=f'k_{kind}')
+    similarity = sb.selectbox('Similarity (ranking)', list(SIMILARITIES), index=list(SIMILARITIES).index('cosine'), key='similarity',
+                              disabled=kind == 'ease', help='EASE ranks by weights learned from all the ratings, not by a similarity' if kind == 'ease' else None)
+    if kind == 'ease': similarity = None
     n = sb.slider('Recommendations', 5, 20, CONFIG.n_recommendations, key='n')
     return dict(name=name, kind=kind, label=label, k=int(k), similarity=similarity, n=n)
+
+def _ranking(choice) -> str:
+    "What ranks the chosen model's lists, in words."
+    return 'learned weights' if choice['similarity'] is None else f"{choice['similarity'].replace('_', ' ')} similarity"
 
 def existing_user_tab(data, model, choice):
     users = np.sort(data.ratings.user_id.unique())
@@ -165,7 +171,7 @@ def existing_user_tab(data, model, choice):
     left.subheader(f'User {user} rated {int((data.ratings.user_id == user).sum()):,} movies')
     left.dataframe(history(data, user), hide_index=True, width='stretch')
     right.subheader(f'Recommendations for user {user}')
-    right.caption(f"{choice['label']}, k = {choice['k']}, ranked by {choice['similarity'].replace('_', ' ')} similarity")
+    right.caption(f"{choice['label']}, k = {choice['k']}, ranked by {_ranking(choice)}")
     with right, st.spinner(f'Ranking movies for user {user} ...'): cards = user_cards(model, data, user, choice['n'])
     if not cards: right.info(f'User {user} has rated every movie with ratings: nothing is left to recommend.')
     for text in cards: right.container(border=True).markdown(text)
@@ -188,7 +194,8 @@ def visitor_tab(data, choice):
         st.write('Your ratings: ' + '; '.join(f'{t} {stars(r)}' for t, r in zip(movie_label(data.items, rated), rated.values())))
         if st.button('Clear my ratings', key='clear'): rated.clear(); st.rerun()
         with st.spinner(f'Fitting item CF (once; later visits reuse it{_FIRST_COMPILE}) ...'):
-            model = cached_model(choice['name'], 'item', choice['k'] if choice['kind'] == 'item' else CONFIG.item_k, choice['similarity'])
+            model = (cached_model(choice['name'], 'ease', choice['k'], None) if choice['kind'] == 'ease' else
+                     cached_model(choice['name'], 'item', choice['k'] if choice['kind'] == 'item' else CONFIG.item_k, choice['similarity']))
             cards, cold = visitor_cards(model, data, rated, choice['n'])
         if cold: st.warning(f"Not used, no ratings yet (cold start): {'; '.join(cold)}")
         for text in cards: st.container(border=True).markdown(text)
@@ -209,7 +216,7 @@ def page():
     choice = sidebar()
     with st.spinner(f"Loading {choice['name']} ..."): data = cached_data(choice['name'])
     st.sidebar.caption(f'{data.name}: {len(data.ratings):,} ratings, {data.ratings.user_id.nunique():,} users, {len(data.items):,} movies in the catalogue')
-    with st.spinner(f"Fitting {choice['label']} with {choice['similarity'].replace('_', ' ')} similarity (once; later visits reuse it{_FIRST_COMPILE}) ..."):
+    with st.spinner(f"Fitting {choice['label']}, ranked by {_ranking(choice)} (once; later visits reuse it{_FIRST_COMPILE}) ..."):
         model = cached_model(choice['name'], choice['kind'], choice['k'], choice['similarity'])
     users, visitor, evaluation = st.tabs(['Existing user', 'New visitor', 'Evaluation'])
     with users: existing_user_tab(data, model, choice)

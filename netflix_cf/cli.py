@@ -58,7 +58,7 @@ def ratio(text:str) -> float:
     if not 0 < v < 1: raise argparse.ArgumentTypeError(f'must be a number between 0 and 1, got {text!r}')
     return v
 
-MODEL_KINDS = ('user', 'item', 'global', 'popular', 'baseline')
+MODEL_KINDS = ('user', 'item', 'global', 'ease', 'popular', 'baseline')
 
 def model_list(text:str) -> list:
     "Comma-separated model names, each one of `MODEL_KINDS`."
@@ -135,7 +135,7 @@ def _headline(ev, # an `Evaluation`
     out = m[[c for c in cols if c in m]].rename(columns=cols)
     return out.rename_axis('model').reset_index()
 
-_MODELS = Param('models, comma-separated, from: user, item, global (item CF with learned weights), popular, baseline', model_list)
+_MODELS = Param('models, comma-separated, from: user, item, global (item CF, weights learned for ratings), ease (item CF, weights learned for lists), popular, baseline', model_list)
 
 def run(dataset:dataset_option()='ml-latest-small',
         synthetic:bool=False, # use generated ratings instead of MovieLens (no download; runs in seconds)
@@ -177,7 +177,7 @@ def run(dataset:dataset_option()='ml-latest-small',
 
 def recommend(user:Param('the user id to recommend for', int, required=True)=None,
               n:positive_int=None, # how many movies
-              model:Param('item (item-based CF) or user (user-based CF)', str, choices=['item', 'user'])='item',
+              model:Param('item (item-based CF), ease (item CF with weights learned for lists) or user (user-based CF)', str, choices=['item', 'ease', 'user'])='item',
               explain:bool=False, # say why each movie is recommended
               dataset:dataset_option()='ml-latest-small',
               synthetic:bool=False, # use generated ratings instead of MovieLens

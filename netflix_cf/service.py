@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 import netflix_cf
-from .item_cf import GlobalItemKNN, ItemKNN
+from .item_cf import GlobalItemKNN, ItemEASE, ItemKNN
 from .loading import (ITEM_COLUMNS, RELEASES, DownloadError, MovieLens, cache_dir, download_movielens, find_movielens,
                                 load_movielens, search_folders, synthetic_ratings)
 from .preprocessing import CONFIG, Baseline, Popular, holdout_split
@@ -147,16 +147,19 @@ def resolve_title(items:pd.DataFrame, # catalogue
     raise ServiceError(f'no movie title matches {query!r}{hint}')
 
 # %% ../nbs/05a_service.ipynb #558488b3
-MODEL_NAMES = {'user': 'user CF', 'item': 'item CF', 'global': 'global item CF', 'popular': 'popular', 'baseline': 'baseline'}
+MODEL_NAMES = {'user': 'user CF', 'item': 'item CF', 'global': 'global item CF', 'ease': 'EASE item CF', 'popular': 'popular', 'baseline': 'baseline'}
 
-def make_model(kind:str, # one of `MODEL_NAMES`: 'user', 'item', 'global' (`GlobalItemKNN`, for predicted ratings), 'popular' or 'baseline'
-               k:int|None=None, # neighbours per prediction for 'user' and 'item'; default from `CONFIG`
-               similarity:str|None=None, # similarity that ranks the recommendations, one of `SIMILARITIES`; default: the model's
+def make_model(kind:str, # one of `MODEL_NAMES`: 'user', 'item', 'global' (`GlobalItemKNN`, for predicted ratings), 'ease' (`ItemEASE`, for lists), 'popular' or 'baseline'
+               k:int|None=None, # neighbours per prediction for 'user', 'item' and 'ease'; default from `CONFIG`
+               similarity:str|None=None, # similarity that ranks the recommendations, one of `SIMILARITIES` (not for 'ease', whose weights are learned); default: the model's
               ):
     "An unfitted model of the named kind."
     if kind not in MODEL_NAMES: raise ValueError(f"model kind must be one of {', '.join(MODEL_NAMES)}; got {kind!r}")
     if kind == 'popular': return Popular()
     if kind == 'baseline': return Baseline()
+    if kind == 'ease':
+        if similarity: raise ValueError(f"'ease' ranks by learned weights, not by a similarity; got similarity={similarity!r}")
+        return ItemEASE(k=k or CONFIG.item_k)
     if kind == 'global': return GlobalItemKNN(k=k, **({'rank_similarity': similarity} if similarity else {}))  # k None: from the data
     cls, default_k = (ItemKNN, CONFIG.item_k) if kind == 'item' else (UserKNN, CONFIG.user_k)
     return cls(k=k or default_k, **({'rank_similarity': similarity} if similarity else {}))

@@ -67,9 +67,11 @@ class ItemKNN(KNNModel):
                  rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
+                 bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
+                 bm25_b:float=0.8, # B of the 'bm25' similarity
                 ):
         super().__init__(k, similarity, shrinkage, min_support, center, damping, n_store, ranking, rank_k, rank_similarity,
-                         rank_shrinkage, min_ratings, positive_only)
+                         rank_shrinkage, min_ratings, positive_only, bm25_k1, bm25_b)
 
     _PREDICTION_STATE = KNNModel._PREDICTION_STATE + ('dev_by_user_',)
     def _prepare_predictions(self):

@@ -23,7 +23,7 @@ from .engine import (Neighbours, TableSpec, _lookup, _ranges, _segment_sums, agg
 from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases
 
 # %% auto #0
-__all__ = ['SIMILARITIES', 'CENTERS', 'MODEL_FORMAT', 'check_similarity', 'centered_rows', 'reference_neighbours',
+__all__ = ['SIMILARITIES', 'WEIGHTINGS', 'CENTERS', 'MODEL_FORMAT', 'check_similarity', 'centered_rows', 'reference_neighbours',
            'ModelFileError', 'KNNModel', 'UserKNN', 'random_ratings']
 
 # %% ../nbs/02_user_cf.ipynb #caffbf56
@@ -33,7 +33,10 @@ SIMILARITIES = {  # name: (centring of the rows, norms over 'all' entries or 'co
     'adjusted_cosine': ('column', 'all'),
     'pearson': ('row', 'common'),
     'pearson_baseline': ('baseline', 'common'),
+    'tfidf': ('tfidf', 'all'),  # the ratings weighted as in text search: no centring, the cosine of the weighted rows
+    'bm25': ('bm25', 'all'),
 }
+WEIGHTINGS = ('tfidf', 'bm25')  # centrings that weight each rating by its row and column instead of subtracting
 
 def check_similarity(name:str) -> tuple:
     "Centring and norm type of similarity `name`, with an error listing the known ones."
@@ -47,12 +50,20 @@ def _with_data(m:sparse.csr_matrix, data) -> sparse.csr_matrix:
     return sparse.csr_matrix((np.asarray(data), m.indices, m.indptr), shape=m.shape)
 
 def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
-                  centring:str, # 'none', 'row', 'column' or 'baseline'
+                  centring:str, # 'none', 'row', 'column', 'baseline', or a weighting: 'tfidf', 'bm25'
                   baseline:Biases|None=None, # bias model of X's rows and columns, for 'baseline'
+                  bm25_k1:float=100.0, # K₁ of 'bm25': how soon large values saturate
+                  bm25_b:float=0.8, # B of 'bm25': how much a row's length is normalised away
                  ) -> sparse.csr_matrix:
-    "X minus the chosen centring at its stored entries; the pattern (who rated what) is unchanged."
+    "X minus the chosen centring (or weighted by it) at its stored entries; the pattern (who rated what) is unchanged."
     if centring == 'none': return _with_data(X, X.data)  # the ratings themselves: no copy
     x = X.data.astype(np.float64)
+    if centring in WEIGHTINGS:
+        idf = np.log(X.shape[0]) - np.log1p(np.bincount(X.indices, minlength=X.shape[1]))  # rows sharing each column
+        if centring == 'tfidf': return _with_data(X, np.sqrt(x)*idf[X.indices])
+        length = np.bincount(entry_rows(X), x, X.shape[0])
+        norm = (1 - bm25_b) + bm25_b*length/max(length.mean(), 1e-300)
+        return _with_data(X, x*(bm25_k1 + 1)/(bm25_k1*norm[entry_rows(X)] + x)*idf[X.indices])
     if centring == 'baseline': return _with_data(X, x - baseline(entry_rows(X), X.indices))
     rows = entry_rows(X)
     if centring == 'row':
@@ -70,6 +81,7 @@ def reference_neighbours(dense:np.ndarray, # rows x columns, NaN where there is 
                          k:int, # neighbours per row
                          shrinkage:float=0.0, min_support:int=1, positive_only:bool=True,
                          baseline:Biases|None=None, # bias model for 'pearson_baseline'
+                         bm25_k1:float=100.0, bm25_b:float=0.8, # K₁ and B of 'bm25'
                         ) -> list:
     "Plain reference: the top-k neighbours of each row straight from the definitions, with loops (small inputs only)."
     n, m = dense.shape
@@ -77,10 +89,15 @@ def reference_neighbours(dense:np.ndarray, # rows x columns, NaN where there is 
     row_mean = np.array([dense[a, known[a]].mean() if known[a].any() else 0 for a in range(n)])
     col_mean = np.array([dense[known[:, c], c].mean() if known[:, c].any() else 0 for c in range(m)])
     centring, norms = SIMILARITIES[similarity]
+    idf = [np.log(n) - np.log(1 + known[:, c].sum()) for c in range(m)]  # for 'tfidf' and 'bm25'
+    length = [sum(dense[a, c] for c in range(m) if known[a, c]) for a in range(n)]
     y = np.zeros_like(dense)
     for a in range(n):
         for c in range(m):
-            if known[a, c]:
+            if known[a, c] and centring in WEIGHTINGS:
+                r, L = dense[a, c], 1 - bm25_b + bm25_b*length[a]/np.mean(length)
+                y[a, c] = (np.sqrt(r) if centring == 'tfidf' else r*(bm25_k1 + 1)/(bm25_k1*L + r))*idf[c]
+            elif known[a, c]:
                 shift = {'none': 0, 'row': row_mean[a], 'column': col_mean[c],
                          'baseline': baseline(np.array([a]), np.array([c]))[0] if baseline else 0}[centring]
                 y[a, c] = dense[a, c] - shift
@@ -137,7 +154,11 @@ class KNNModel(Recommender):
                  rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
+                 bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
+                 bm25_b:float=0.8, # B of the 'bm25' similarity
                 ):
+        if not bm25_k1 >= 0: raise ValueError(f'bm25_k1 must not be negative, got {bm25_k1!r}')
+        if not 0 <= bm25_b <= 1: raise ValueError(f'bm25_b must be in [0, 1], got {bm25_b!r}')
         for name, v, least in [('k', k, 1), ('min_support', min_support, 1), ('rank_k', rank_k or 1, 1), ('min_ratings', min_ratings, 0)]:
             if v < least: raise ValueError(f'{name} must be at least {least}, got {v}')
         for name, v in [('shrinkage', shrinkage), ('rank_shrinkage', rank_shrinkage), ('damping', damping)]:
@@ -148,7 +169,7 @@ class KNNModel(Recommender):
         if ranking not in ('similarity_sum', 'prediction'): raise ValueError(f"ranking must be 'similarity_sum' or 'prediction', got {ranking!r}")
         self.k, self.similarity, self.shrinkage, self.min_support, self.center, self.damping = k, similarity, shrinkage, min_support, center, damping
         self.n_store, self.ranking, self.rank_k, self.rank_similarity, self.rank_shrinkage = n_store, ranking, rank_k, rank_similarity, rank_shrinkage
-        self.min_ratings, self.positive_only = min_ratings, positive_only
+        self.min_ratings, self.positive_only, self.bm25_k1, self.bm25_b = min_ratings, positive_only, bm25_k1, bm25_b
 
     # X: rows are the compared entities
     def _X(self) -> sparse.csr_matrix: return self.data_.matrix if self.side == 'user' else self.data_.T
@@ -181,6 +202,9 @@ class KNNModel(Recommender):
         X, XT = self._X(), self._XT()
         def centred(similarity):  # Y and its transpose, each centred in its own layout
             centring = check_similarity(similarity)[0]
+            if centring in WEIGHTINGS:  # weights from whole rows and columns: the transpose is the weighted matrix transposed
+                y = centered_rows(X, centring, bm25_k1=self.bm25_k1, bm25_b=self.bm25_b)
+                return y, y.T.tocsr()
             bxy = self._bias_xy(self.fallback_biases_) if centring == 'baseline' else None
             return (centered_rows(X, centring, bxy), centered_rows(XT, _TRANSPOSED[centring], bxy and Biases(bxy.offset, bxy.item, bxy.user)))
         ys = [centred(similarity) for similarity, _ in wanted]
@@ -431,9 +455,11 @@ class UserKNN(KNNModel):
                  rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
+                 bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
+                 bm25_b:float=0.8, # B of the 'bm25' similarity
                 ):
         super().__init__(k, similarity, shrinkage, min_support, center, damping, n_store, ranking, rank_k, rank_similarity,
-                         rank_shrinkage, min_ratings, positive_only)
+                         rank_shrinkage, min_ratings, positive_only, bm25_k1, bm25_b)
 
     def _expansion_cost(self, users, nb):
         return _segment_sums(np.diff(self.data_.matrix.indptr)[nb.indices], nb.indptr, users)  # ratings of each user's neighbours

@@ -19,8 +19,8 @@ from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, 
 from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
-__all__ = ['RATING_METRICS', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN', 'View', 'tuning_views',
-           'tune', 'regret_table', 'choose_default']
+__all__ = ['RATING_METRICS', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN', 'ImplicitALS', 'View',
+           'tuning_views', 'tune', 'regret_table', 'choose_default']
 
 # %% ../nbs/05_evaluation_report.ipynb #4ad2125f
 RATING_METRICS = {'rmse': rmse, 'mae': mae}
@@ -180,6 +180,28 @@ class ImplicitKNN(Recommender):
         out = np.full((len(rows), m.shape[1]), -np.inf)
         np.put_along_axis(out, ids, scores, 1)
         return out
+
+class ImplicitALS(Recommender):
+    "implicit's alternating least squares (a matrix factorisation for implicit feedback) behind this library's interface, for side-by-side top-N lists (needs the `bench` extra)."
+    predicts_ratings = False
+    def __init__(self, factors:int=64, # latent factors
+                 regularization:float=0.01, # L2 penalty of the factors
+                 iterations:int=15, # alternating passes
+                 seed:int=0, # random seed of the starting factors
+                ):
+        self.factors, self.regularization, self.iterations, self.seed = factors, regularization, iterations, seed
+
+    def _fit(self):
+        from implicit.cpu.als import AlternatingLeastSquares
+        from threadpoolctl import threadpool_limits
+        x = self.data_.matrix.copy()
+        x.data = np.ones(len(x.data), np.float32)  # every rating is one observed interaction
+        with threadpool_limits(1, 'blas'):  # implicit runs its own threads: BLAS's would compete with them
+            self.model_ = AlternatingLeastSquares(factors=self.factors, regularization=self.regularization, iterations=self.iterations,
+                                                  random_state=self.seed)
+            self.model_.fit(x, show_progress=False)
+
+    def _score_users(self, rows): return self.model_.user_factors[rows] @ self.model_.item_factors.T
 
 # %% ../nbs/05_evaluation_report.ipynb #13ea46a9
 @dataclass

@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from .loading import synthetic_ratings
 from .user_cf import UserKNN
-from .item_cf import ItemKNN
+from .item_cf import ItemEASE, ItemKNN
 
 # %% auto #0
 __all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'compile_costs',
@@ -42,7 +42,9 @@ SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases 
 LIBRARIES = {  # name: what is fitted
     'ItemKNN': 'netflix_cf ItemKNN(k=20)',
     'UserKNN': 'netflix_cf UserKNN(k=50)',
+    'ItemEASE': 'netflix_cf ItemEASE() (learned weights for up to 20,000 items)',
     'implicit': 'implicit CosineRecommender(K=20)',
+    'implicit-als': 'implicit AlternatingLeastSquares(factors=64)',
 }
 
 # %% ../nbs/08_benchmark.ipynb #bc886643
@@ -70,7 +72,19 @@ def _fit_and_recommend(library:str, users, items, ratings, sample) -> tuple:
         t0 = time.perf_counter()
         ids, _ = model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)
         return fit_s, time.perf_counter() - t0, int((ids >= 0).sum())
-    model = {'ItemKNN': ItemKNN, 'UserKNN': UserKNN}[library]()
+    if library == 'implicit-als':
+        from implicit.cpu.als import AlternatingLeastSquares
+        from threadpoolctl import threadpool_limits
+        t0 = time.perf_counter()
+        ui = sparse.csr_matrix((np.ones(len(users), np.float32), (users, items)))
+        with threadpool_limits(1, 'blas'):  # implicit runs its own threads: BLAS's would compete with them
+            model = AlternatingLeastSquares(factors=64, random_state=0)
+            model.fit(ui, show_progress=False)
+        fit_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        ids, _ = model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)
+        return fit_s, time.perf_counter() - t0, int((ids >= 0).sum())
+    model = {'ItemKNN': ItemKNN, 'UserKNN': UserKNN, 'ItemEASE': ItemEASE}[library]()
     t0 = time.perf_counter()
     model.fit(pd.DataFrame({'user_id': users, 'item_id': items, 'rating': ratings}))
     fit_s = time.perf_counter() - t0
@@ -155,13 +169,13 @@ def _have_implicit() -> bool:
     return importlib.util.find_spec('implicit') is not None
 
 def _libraries(libraries) -> tuple:
-    "The libraries to measure: all of `LIBRARIES` by default (`implicit` when installed); naming `implicit` requires it."
+    "The libraries to measure: all of `LIBRARIES` by default (implicit's when installed); naming one of implicit's requires it."
     if libraries is None:
         if _have_implicit(): return tuple(LIBRARIES)
         warnings.warn('implicit is not installed (pip install "netflix_cf[bench]"): measuring netflix_cf alone')
-        return tuple(l for l in LIBRARIES if l != 'implicit')
+        return tuple(l for l in LIBRARIES if not l.startswith('implicit'))
     libs = _choose('libraries', libraries, LIBRARIES)
-    if 'implicit' in libs and not _have_implicit():
+    if any(l.startswith('implicit') for l in libs) and not _have_implicit():
         raise ValueError('libraries names implicit, which is not installed: pip install "netflix_cf[bench]", or leave it out')
     return libs
 
@@ -208,7 +222,7 @@ def summarise(results:pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/08_benchmark.ipynb #57a9efff
 def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
-           libraries:str=None, # comma-separated, from: ItemKNN, UserKNN, implicit; default all three (implicit when installed)
+           libraries:str=None, # comma-separated, from: ItemKNN, UserKNN, ItemEASE, implicit, implicit-als; default all (implicit's when installed)
            runs:int=3, # runs per size up to 5M ratings (medians are reported)
            large_runs:int=1, # runs per size above 5M ratings
            n_recommend:int=10_000, # users to recommend top-10 for

@@ -1,7 +1,8 @@
 """Run each chapter notebook in `nbs/` as one pytest item, the way `nbdev_test` runs it.
 
 `pytest` then gives one pass/fail line per notebook and the usual summary. Cells flagged with a
-test flag from settings.ini (`#| slow`) are skipped, as `nbdev_test` does; cells flagged
+test flag from settings.ini (`#| slow`) are skipped, as `nbdev_test` does, except the `#| spark` cells where
+PySpark and Java are installed (skipped with a warning elsewhere); cells flagged
 `#| movielens` need the real ml-latest-small data and are skipped, with a warning, when no local
 copy is found (`NETFLIX_CF_DATA`, or the download cache filled by `load_movielens()`).
 """
@@ -14,6 +15,12 @@ import pytest
 def pytest_collect_file(parent, file_path: Path):
     if file_path.suffix == '.ipynb' and file_path.parent.name == 'nbs' and not file_path.name.startswith(('_', '.')):
         return NotebookFile.from_parent(parent, path=file_path)
+
+
+def _have_spark() -> bool:
+    "PySpark importable and a Java runtime on the path."
+    import importlib.util, shutil, os
+    return importlib.util.find_spec('pyspark') is not None and (shutil.which('java') is not None or 'JAVA_HOME' in os.environ)
 
 
 class NotebookFile(pytest.File):
@@ -33,6 +40,10 @@ class NotebookItem(pytest.Item):
 
         cfg = get_config()
         skip = cfg.tst_flags.split()
+        if 'spark' in skip and _have_spark(): skip.remove('spark')  # the Spark chapter's cells run where Spark can
+        elif 'spark' in skip and self.path.stem.endswith('_spark'):
+            warnings.warn(f'{self.path.name}: PySpark or a Java runtime is missing, cells that need Spark were skipped; '
+                          'pip install -e ".[spark]" and a Java runtime (17 or later) to run them')
         if find_movielens('ml-latest-small') is None:
             skip.append('movielens')
             warnings.warn(f'{self.path.name}: ml-latest-small not found locally, cells that need it were skipped; '

@@ -21,7 +21,7 @@ min_python = cfg['min_python']
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
 extras = {'dev': dev_requirements}
-for name in ('bench', 'app'):
+for name in ('bench', 'app', 'spark'):
     if cfg.get(f'{name}_requirements'): extras[name] = cfg[f'{name}_requirements'].split()
 console_scripts = cfg.get('console_scripts', '').split()
 

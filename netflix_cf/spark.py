@@ -15,16 +15,17 @@ from .item_cf import ItemKNN
 from .preprocessing import RatingsMatrix, check_columns
 
 # %% auto #0
-__all__ = ['local_spark', 'item_neighbours', 'table_to_item_knn', 'recommend_on_cluster']
+__all__ = ['local_spark', 'item_neighbours', 'table_to_item_knn', 'recommend_on_cluster', 'shuffled']
 
 # %% ../nbs/10_spark.ipynb #a8ee455c
 def local_spark(cores:int=2, # worker threads
                 partitions:int=8, # shuffle partitions
+                ui:bool=False, # start the web UI and its status API (which `shuffled` reads)
                ):
-    "A local `SparkSession` for trying things out: `cores` threads, no web UI, `partitions` shuffle partitions, warnings only."
+    "A local `SparkSession` for trying things out: `cores` threads, `partitions` shuffle partitions, warnings only, the web UI only if asked for."
     from pyspark.sql import SparkSession
     spark = (SparkSession.builder.master(f'local[{cores}]').appName('netflix_cf')
-             .config('spark.ui.enabled', 'false').config('spark.ui.showConsoleProgress', 'false')
+             .config('spark.ui.enabled', str(ui).lower()).config('spark.ui.showConsoleProgress', 'false')
              .config('spark.sql.shuffle.partitions', str(partitions))
              .config('spark.pyspark.python', sys.executable)  # workers run this Python, which has netflix_cf
              .getOrCreate())
@@ -108,3 +109,23 @@ def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `table_to_it
             out = m.recommend(b.user_id.to_numpy(), n=n)
             yield out.astype({'item_id': 'int64' if item_type == 'long' else str, 'rank': 'int32', 'score': 'float32'})
     return users.select('user_id').mapInPandas(lists, f'user_id {user_type}, rank int, item_id {item_type}, score float, fallback boolean')
+
+# %% ../nbs/10_spark.ipynb #74d23057
+def shuffled(df, # a Spark DataFrame, e.g. `item_neighbours(...)`
+             wait:float=10.0, # most seconds to wait for the status API to see the job's stages finished
+            ) -> dict:
+    "Collect `df` and report its `rows`, the `shuffle_mb` and `shuffle_records` its stages wrote, and the `seconds` it took."
+    import json, time, urllib.request
+    sc = df.sparkSession.sparkContext
+    if not sc.uiWebUrl: raise RuntimeError('shuffled reads the Spark web UI: start the session with local_spark(ui=True), or spark.ui.enabled=true')
+    url = f'{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/stages'
+    stages = lambda: json.load(urllib.request.urlopen(url, timeout=30))
+    before = {s['stageId'] for s in stages()}
+    t0 = time.perf_counter(); rows = len(df.toPandas()); seconds = time.perf_counter() - t0
+    deadline = time.monotonic() + wait
+    while True:  # the status API learns of finished stages a moment after the job returns
+        new = [s for s in stages() if s['stageId'] not in before]
+        if all(s['status'] in ('COMPLETE', 'SKIPPED') for s in new) or time.monotonic() > deadline: break
+        time.sleep(0.2)
+    return {'rows': rows, 'shuffle_mb': sum(s['shuffleWriteBytes'] for s in new)/1e6,
+            'shuffle_records': sum(s['shuffleWriteRecords'] for s in new), 'seconds': seconds}

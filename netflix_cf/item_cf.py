@@ -121,10 +121,27 @@ def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Serie
                           exclude_seen:bool=True, # leave out the rated items
                           unknown:str='ignore', # items the model never saw: 'ignore' (listed in `attrs['unknown_items']`) or 'raise'
                          ) -> pd.DataFrame:
-    "Top-`n` items for new ratings, scored through the item neighbourhoods without refitting: `rank`, `item_id`, `score`, `fallback`."
+    "Top-`n` items for new ratings, scored as `recommend` scores a known user's, without refitting: `rank`, `item_id`, `score`, `fallback`."
     self._check_fitted()
     n = self._list_length(n)
     cols, r, skipped = self._fold_in(ratings, unknown)
+    scores = self._scores_for_ratings(cols, r)
+    # as in `recommend`: items nothing speaks for are filled by popularity and rank below every scored item
+    n_items = self.data_.shape[1]
+    fill = np.isneginf(scores)
+    if exclude_seen: scores[cols] = -np.inf; fill[cols] = False
+    pop = np.empty(n_items); pop[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
+    idx, val = top_n(np.where(fill, pop - 1e12, scores)[None], n)
+    idx, val = idx[0][~np.isneginf(val[0])], val[0][~np.isneginf(val[0])]
+    fb_rows = fill[idx]
+    out = pd.DataFrame({'rank': np.arange(1, len(idx) + 1, dtype=np.int32), 'item_id': self.data_.items[idx],
+                        'score': np.where(fb_rows, np.nan, val).astype(np.float32), 'fallback': fb_rows})
+    out.attrs['unknown_items'] = skipped
+    return out
+
+@patch
+def _scores_for_ratings(self:ItemKNN, cols, r) -> np.ndarray:
+    "One score per item for ratings `r` of item columns `cols`, through the ranking neighbourhoods; -inf where no neighbour speaks."
     n_items = self.data_.shape[1]
     scores = np.full(n_items, -np.inf)
     if len(cols):
@@ -142,23 +159,7 @@ def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Serie
         else:
             with np.errstate(invalid='ignore', divide='ignore'):
                 scores = np.where(den > 0, cb.offset + b_c + cb.item + num/(den + self.damping), fb.offset + bias_u(fb) + fb.item)
-    return self._list_for_ratings(scores, cols, exclude_seen, n, skipped)
-
-@patch
-def _list_for_ratings(self:ItemKNN, scores, cols, exclude_seen, n, skipped) -> pd.DataFrame:
-    "The top-`n` list of one score per item (-inf: nothing speaks for it), filled by popularity as `recommend` fills lists."
-    n_items = self.data_.shape[1]
-    # as in `recommend`: items nothing speaks for are filled by popularity and rank below every scored item
-    fill = np.isneginf(scores)
-    if exclude_seen: scores[cols] = -np.inf; fill[cols] = False
-    pop = np.empty(n_items); pop[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
-    idx, val = top_n(np.where(fill, pop - 1e12, scores)[None], n)
-    idx, val = idx[0][~np.isneginf(val[0])], val[0][~np.isneginf(val[0])]
-    fb_rows = fill[idx]
-    out = pd.DataFrame({'rank': np.arange(1, len(idx) + 1, dtype=np.int32), 'item_id': self.data_.items[idx],
-                        'score': np.where(fb_rows, np.nan, val).astype(np.float32), 'fallback': fb_rows})
-    out.attrs['unknown_items'] = skipped
-    return out
+    return scores
 
 @patch
 def reasons(self:ItemKNN, item_id, # an item known to the model, e.g. a recommendation
@@ -354,18 +355,11 @@ class ItemEASE(ItemKNN):
         pos = np.searchsorted(self.head_, cols).clip(0, len(self.head_) - 1)
         return np.where(self.head_[pos] == cols, pos, -1)
 
-    def recommend_for_ratings(self, ratings, # {item_id: rating} (or a Series) of someone outside the training data
-                              n:int=CONFIG.n_recommendations, # items to recommend
-                              exclude_seen:bool=True, # leave out the rated items
-                              unknown:str='ignore', # items the model never saw: 'ignore' (listed in `attrs['unknown_items']`) or 'raise'
-                             ) -> pd.DataFrame:
-        "Top-`n` items for new ratings without refitting, scored by the learned weights of the rated items: `rank`, `item_id`, `score`, `fallback`."
-        self._check_fitted()
-        n = self._list_length(n)
-        cols, _, skipped = self._fold_in(ratings, unknown)
+    def _scores_for_ratings(self, cols, r) -> np.ndarray:
+        "One score per item for someone new who rated item columns `cols`: the sum of their learned weights (the stars do not enter)."
         at = np.unique(self._head_positions(cols)); at = at[at >= 0]
         x = sparse.csr_matrix((np.ones(len(at), np.float32), at, [0, len(at)]), shape=(1, len(self.head_)))
-        return self._list_for_ratings(self._scores_from(x)[0], cols, exclude_seen, n, skipped)
+        return self._scores_from(x)[0]  # the product `recommend` computes for a known user's row
 
     def _reasons(self, a, rows, values, n):
         "The rated items `rows` by their learned weight toward item `a`, largest first: `item_id`, `rating`, `weight` (they add up to the score)."

@@ -483,7 +483,9 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     # float32 values halve the memory traffic of the inner loop, used when no value changes (raw ratings); sums stay float64
     dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
     values, t_values = [np.asarray(M.data, dtype) for M in Ys], [np.asarray(M.data, dtype) for M in YTs]
-    def sq_norm(v): return np.add.reduceat(np.r_[v.astype(np.float64)**2, 0.0], indptr[:-1])*(indptr[1:] > indptr[:-1])
+    # each row's sum of squares added in the order of its entries (numpy's own sums pair up terms by memory alignment):
+    # any other engine that adds in column order, a Spark job included, gets the same bits
+    def sq_norm(v): return np.bincount(np.repeat(np.arange(n), np.diff(indptr)), v.astype(np.float64)**2, n)
     invs = [sq_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
     if method == 'auto':  # the triangle keeps one set of heaps per thread: the extra sets must stay within the ratings' size (or 256 MB)
         extra = (numba.get_num_threads() - 1)*n*specs[0].k*16

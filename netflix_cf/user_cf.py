@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import threading
 import zipfile
@@ -62,7 +63,8 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
         idf = np.log(X.shape[0]) - np.log1p(np.bincount(X.indices, minlength=X.shape[1]))  # rows sharing each column
         if centring == 'tfidf': return _with_data(X, np.sqrt(x)*idf[X.indices])
         length = np.bincount(entry_rows(X), x, X.shape[0])
-        norm = (1 - bm25_b) + bm25_b*length/max(length.mean(), 1e-300)
+        mean = math.fsum(length)/len(length)  # exactly rounded, whatever the order: equal on any engine
+        norm = (1 - bm25_b) + bm25_b*length/max(mean, 1e-300)
         return _with_data(X, x*(bm25_k1 + 1)/(bm25_k1*norm[entry_rows(X)] + x)*idf[X.indices])
     if centring == 'baseline': return _with_data(X, x - baseline(entry_rows(X), X.indices))
     rows = entry_rows(X)

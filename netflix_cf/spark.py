@@ -5,6 +5,7 @@
 # %% ../nbs/10_spark.ipynb #b6791366
 from __future__ import annotations
 
+import math
 import sys
 
 import numpy as np
@@ -13,9 +14,11 @@ import pandas as pd
 from .engine import Neighbours
 from .item_cf import ItemKNN
 from .preprocessing import RatingsMatrix, check_columns
+from .user_cf import SIMILARITIES
 
 # %% auto #0
-__all__ = ['local_spark', 'item_neighbours', 'table_to_item_knn', 'recommend_on_cluster', 'shuffled']
+__all__ = ['SPARK_SIMILARITIES', 'local_spark', 'similarity_values', 'item_neighbours', 'table_to_item_knn', 'item_knn_on_spark',
+           'recommend_on_cluster', 'shuffled']
 
 # %% ../nbs/10_spark.ipynb #a8ee455c
 def local_spark(cores:int=2, # worker threads
@@ -32,65 +35,151 @@ def local_spark(cores:int=2, # worker threads
     spark.sparkContext.setLogLevel('ERROR')
     return spark
 
+# %% ../nbs/10_spark.ipynb #707408bb
+SPARK_SIMILARITIES = tuple(s for s in SIMILARITIES if SIMILARITIES[s][0] != 'baseline')  # a baseline is a model fitted to all ratings first
+
+def _in_order(value, order):
+    "Sum of `value` over a group's rows added one at a time in the order of `order`: the order the engine's loops add in."
+    from pyspark.sql import functions as F
+    terms = F.array_sort(F.collect_list(F.struct(order.alias('o'), value.alias('v'))))
+    return F.aggregate(terms, F.lit(0.0), lambda acc, t: acc + t['v'])
+
+def _total(value, order, exact:bool):
+    "A group's sum of `value`: Spark's own sum when every partial sum is exact (then the order does not matter), else in `order`."
+    from pyspark.sql import functions as F
+    return F.sum(value) if exact else _in_order(value, order)
+
+def _exactness(df, col:str) -> tuple:
+    "Are all of `df[col]` on the half-star grid and small (so sums of their products are exact in any order), and are all exact in float32?"
+    from pyspark.sql import functions as F
+    v = F.col(col)
+    row = df.agg(F.max(F.abs(v*2 - F.round(v*2))).alias('off'), F.max(F.abs(v)).alias('top'),
+                 F.min((v.cast('float').cast('double') == v).cast('int')).alias('f32')).first()
+    return (row.off or 0.0) == 0 and (row.top or 0.0) <= 2**10, row.f32 != 0
+
+# %% ../nbs/10_spark.ipynb #eb8393fb
+def similarity_values(r, # a Spark DataFrame with `user_id`, `item_id` and `x`, the rating as float64
+                      centring:str, # 'none', 'row' (the item's mean), 'column' (the user's mean), 'tfidf' or 'bm25'
+                      exact:bool, # are the ratings on the half-star grid (then Spark's sums are the engine's)?
+                      bm25_k1:float=100.0, bm25_b:float=0.8, # the 'bm25' weighting's K₁ and B
+                     ):
+    "`r` with `y`, each rating as the similarity compares it: what `centered_rows` gives for the item x user matrix, bit for bit."
+    from pyspark.sql import functions as F
+    from pyspark.sql.functions import pandas_udf
+    x, user, item, count = F.col('x'), F.col('user_id'), F.col('item_id'), F.count(F.lit(1))
+    if centring == 'none': return r.withColumn('y', x)
+    if centring in ('row', 'column'):  # minus the mean of the item's (row) or the user's (column) ratings
+        key, order = ('item_id', user) if centring == 'row' else ('user_id', item)
+        means = r.groupBy(key).agg((_total(x, order, exact)/count).alias('mean'))
+        return r.join(means, key).withColumn('y', x - F.col('mean'))
+    n_items = r.select('item_id').distinct().count()
+    @pandas_udf('double')
+    def idf(raters: pd.Series) -> pd.Series: return pd.Series(np.log(n_items) - np.log1p(raters.to_numpy()))  # numpy's log, as locally
+    r = r.join(r.groupBy('user_id').agg(idf(count).alias('idf')), 'user_id')
+    if centring == 'tfidf': return r.withColumn('y', F.sqrt(x)*F.col('idf'))
+    length = r.groupBy('item_id').agg(_total(x, user, exact).alias('length'))
+    mean = math.fsum(length.toPandas().length)/n_items  # one number per item, fetched: the same exactly rounded mean as locally
+    norm = F.lit(1 - bm25_b) + F.lit(bm25_b)*F.col('length')/F.lit(max(mean, 1e-300))
+    return r.join(length, 'item_id').withColumn('y', x*F.lit(bm25_k1 + 1)/(F.lit(bm25_k1)*norm + x)*F.col('idf'))
+
 # %% ../nbs/10_spark.ipynb #1ca1e7e8
 def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rating`
                     k:int=50, # neighbours kept per item (`ItemKNN`'s `rank_k`)
-                    similarity:str='cosine', # only 'cosine', `ItemKNN`'s ranking similarity
+                    similarity:str='cosine', # one of `SPARK_SIMILARITIES`
                     shrinkage:float=0.0, # λ in sim·n/(n+λ) (`rank_shrinkage`)
                     min_support:int=1, # least number of common raters
                     positive_only:bool=True, # keep only positive similarities
                     max_user_ratings:int|None=None, # keep at most this many ratings per user (a seeded random choice); None: all
                     seed:int=0, # seed of that choice
+                    bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
+                    bm25_b:float=0.8, # B of the 'bm25' similarity
                    ):
     "The top-`k` neighbours of every item as a Spark DataFrame: `item_id`, `neighbour`, `rank` (1 = most similar), `similarity` (float32), `support`."
     from pyspark.sql import Window, functions as F
-    if similarity != 'cosine': raise ValueError(f"item_neighbours computes the 'cosine' similarity only (ItemKNN's ranking similarity); got {similarity!r}")
+    if similarity not in SPARK_SIMILARITIES:
+        raise ValueError(f"item_neighbours computes {', '.join(SPARK_SIMILARITIES)}; got {similarity!r}"
+                         + (' (its baseline is a model fitted to all ratings first)' if similarity in SIMILARITIES else ''))
     if k < 1 or min_support < 1: raise ValueError(f'k and min_support must be at least 1, got k={k}, min_support={min_support}')
     if shrinkage < 0: raise ValueError(f'shrinkage must not be negative, got {shrinkage}')
     if max_user_ratings is not None and max_user_ratings < 2: raise ValueError(f'max_user_ratings must be None or at least 2, got {max_user_ratings}')
     missing = [c for c in ('user_id', 'item_id', 'rating') if c not in ratings.columns]
     if missing: raise ValueError(f"ratings lack the column(s) {', '.join(missing)}; they have {', '.join(ratings.columns)}")
-    r = ratings.select('user_id', 'item_id', F.col('rating').cast('double').alias('rating'))
+    centring, norms = SIMILARITIES[similarity]
+    # the engine keeps ratings as float32: the same rounding first, then float64 as there
+    r = ratings.select('user_id', 'item_id', F.col('rating').cast('float').cast('double').alias('x'))
     if max_user_ratings is not None:
         order = Window.partitionBy('user_id').orderBy(F.xxhash64('user_id', 'item_id', F.lit(seed)), 'item_id')
         r = r.withColumn('_n', F.row_number().over(order)).filter(F.col('_n') <= max_user_ratings).drop('_n')
-    norms = r.groupBy('item_id').agg(F.sum(F.col('rating')*F.col('rating')).alias('sq'))
-    a, b = r.alias('a'), r.alias('b')
+    on_grid = _exactness(r, 'x')[0]
+    y = similarity_values(r, centring, on_grid, bm25_k1, bm25_b).select('user_id', 'item_id', 'y')
+    exact, f32 = (on_grid, True) if centring == 'none' else _exactness(y, 'y')
+    a, b = y.alias('a'), y.alias('b')
+    ya, yb, user = F.col('a.y'), F.col('b.y'), F.col('a.user_id')
+    # products as the engine forms them: in float32 when every value is a float32 (a float64 sum either way)
+    times = (lambda p, q: (p.cast('float')*q.cast('float')).cast('double')) if f32 else (lambda p, q: p*q)
+    sums = {'dot': _total(times(ya, yb), user, exact)}
+    if norms == 'common': sums |= {'sq_a': _total(times(ya, ya), user, exact), 'sq_b': _total(times(yb, yb), user, exact)}
     pairs = (a.join(b, (F.col('a.user_id') == F.col('b.user_id')) & (F.col('a.item_id') != F.col('b.item_id')))
               .groupBy(F.col('a.item_id').alias('item_id'), F.col('b.item_id').alias('neighbour'))
-              .agg(F.sum(F.col('a.rating')*F.col('b.rating')).alias('dot'), F.count(F.lit(1)).cast('int').alias('support'))
+              .agg(F.count(F.lit(1)).cast('int').alias('support'), *[v.alias(n) for n, v in sums.items()])
               .filter(F.col('support') >= min_support))
-    na, nb = norms.alias('na'), norms.alias('nb')
-    s = (pairs.join(na, pairs.item_id == F.col('na.item_id')).join(nb, pairs.neighbour == F.col('nb.item_id'))
-              .select(pairs.item_id, pairs.neighbour, pairs.support, pairs.dot, (F.col('na.sq')*F.col('nb.sq')).alias('den')))
-    sim = F.when(F.col('den') > 0, F.col('dot')/F.sqrt('den')).otherwise(F.lit(0.0))
+    if norms == 'all':  # whole-item norms, joined to both sides of each pair
+        sq = y.groupBy('item_id').agg(_total(F.col('y')*F.col('y'), F.col('user_id'), exact).alias('sq'))
+        pairs = (pairs.join(sq, 'item_id').withColumnRenamed('sq', 'sq_a')
+                      .join(sq.withColumnRenamed('item_id', 'neighbour').withColumnRenamed('sq', 'sq_b'), 'neighbour'))
+    den = F.col('sq_a')*F.col('sq_b')
+    sim = F.when(den > 0, F.col('dot')/F.sqrt(den)).otherwise(F.lit(0.0))
     if shrinkage > 0: sim = sim*(F.col('support')/(F.col('support') + F.lit(float(shrinkage))))
-    s = s.withColumn('similarity', sim)
+    s = pairs.withColumn('similarity', sim)
     if positive_only: s = s.filter(F.col('similarity') > 0)
     best = Window.partitionBy('item_id').orderBy(F.col('similarity').desc(), F.col('neighbour').asc())
     return (s.withColumn('rank', F.row_number().over(best)).filter(F.col('rank') <= k)
              .select('item_id', 'neighbour', F.col('rank').cast('int').alias('rank'), F.col('similarity').cast('float').alias('similarity'), 'support'))
 
 # %% ../nbs/10_spark.ipynb #dd49b6d6
-def table_to_item_knn(table:pd.DataFrame, # `item_neighbours`' rows, collected (`.toPandas()`)
-                      ratings:pd.DataFrame, # the ratings the table was computed from
-                      **params, # `ItemKNN` settings; `rank_k` is the table's k unless given
-                     ) -> ItemKNN:
-    "A fitted `ItemKNN` whose ranking neighbours are `table`, without computing a table locally."
+def _as_neighbours(table:pd.DataFrame, data:RatingsMatrix) -> Neighbours:
+    "A collected `item_neighbours` table as the engine's `Neighbours` of `data`'s items."
     check_columns(table, ['item_id', 'neighbour', 'rank', 'similarity', 'support'], 'table')
-    model = ItemKNN(**{'rank_k': int(table['rank'].max()) if len(table) else 1, **params})
-    model._set_training(RatingsMatrix(ratings))
-    data = model.data_
     rows, cols = data.item_index(table.item_id, missing='ignore'), data.item_index(table.neighbour, missing='ignore')
     if (rows < 0).any() or (cols < 0).any():
         bad = table.item_id[rows < 0].tolist() + table.neighbour[cols < 0].tolist()
         raise ValueError(f'the table names item(s) the ratings do not have, e.g. {bad[:3]}: it was computed from other ratings')
     order = np.lexsort((table['rank'].to_numpy(), rows))
     indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=data.shape[1]))].astype(np.int64)
-    model.rank_neighbours_ = Neighbours(indptr, cols[order].astype(np.int32), table.similarity.to_numpy(np.float32)[order],
-                                        table.support.to_numpy(np.int32)[order])
+    return Neighbours(indptr, cols[order].astype(np.int32), table.similarity.to_numpy(np.float32)[order], table.support.to_numpy(np.int32)[order])
+
+def table_to_item_knn(table:pd.DataFrame, # `item_neighbours`' rows for the ranking table, collected (`.toPandas()`)
+                      ratings:pd.DataFrame, # the ratings the table was computed from
+                      prediction_table:pd.DataFrame|None=None, # the prediction table too (None: built locally on the first prediction)
+                      **params, # `ItemKNN` settings; `rank_k` is the table's k unless given
+                     ) -> ItemKNN:
+    "A fitted `ItemKNN` whose neighbours are the given tables, without computing a table locally."
+    model = ItemKNN(**{'rank_k': int(table['rank'].max()) if len(table) else 1, **params})
+    model._set_training(RatingsMatrix(ratings))
+    model.rank_neighbours_ = _as_neighbours(table, model.data_)
+    if prediction_table is not None:
+        model.neighbours_ = model.rank_neighbours_ if prediction_table is table else _as_neighbours(prediction_table, model.data_)
     model._rank_parts  # the lists the recommendation kernel walks
     return model
+
+# %% ../nbs/10_spark.ipynb #9280ef9e
+def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rating`
+                      local:pd.DataFrame|None=None, # the same ratings on this machine (None: collected from `ratings`)
+                      predictions:bool=False, # also compute the prediction table, so that predicted ratings need no local table
+                      **params, # `ItemKNN` settings
+                     ) -> ItemKNN:
+    "A fitted `ItemKNN(**params)` whose neighbour tables were computed on Spark with its own settings."
+    model = ItemKNN(**params)  # checks the settings before any job starts
+    local = ratings.select('user_id', 'item_id', 'rating').toPandas() if local is None else local
+    def table(similarity, k, shrinkage, positive_only):
+        return item_neighbours(ratings, k, similarity, shrinkage, model.min_support, positive_only,
+                               bm25_k1=model.bm25_k1, bm25_b=model.bm25_b).toPandas()
+    pool = None
+    if predictions or model.ranking == 'prediction':  # the prediction pool: `n_store` neighbours (None: every item, up to 2,000)
+        n = model.n_store or min(local.item_id.nunique(), 2_000)
+        pool = table(model.similarity, max(n, model.k), model.shrinkage, model.positive_only)
+    ranks = pool if model.ranking == 'prediction' else table(model.rank_similarity, model._rank_k, model.rank_shrinkage, True)
+    return table_to_item_knn(ranks, local, pool, **params)
 
 # %% ../nbs/10_spark.ipynb #8d64edc7
 def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `table_to_item_knn`

@@ -11,25 +11,26 @@ import sys
 import numpy as np
 import pandas as pd
 
-from .engine import Neighbours
+from .engine import Neighbours, top_n_by_paths
 from .item_cf import ItemKNN
 from .preprocessing import RatingsMatrix, check_columns
 from .user_cf import SIMILARITIES
 
 # %% auto #0
 __all__ = ['SPARK_SIMILARITIES', 'local_spark', 'similarity_values', 'item_neighbours', 'table_to_item_knn', 'item_knn_on_spark',
-           'recommend_on_cluster', 'shuffled']
+           'TableLists', 'recommend_on_cluster', 'shuffled']
 
 # %% ../nbs/10_spark.ipynb #a8ee455c
 def local_spark(cores:int=2, # worker threads
                 partitions:int=8, # shuffle partitions
+                memory:str='2g', # the JVM's heap, which in local mode holds the executors too (Spark's default, 1g, runs out at a million ratings)
                 ui:bool=False, # start the web UI and its status API (which `shuffled` reads)
                ):
-    "A local `SparkSession` for trying things out: `cores` threads, `partitions` shuffle partitions, warnings only, the web UI only if asked for."
+    "A local `SparkSession` for trying things out: `cores` threads, `partitions` shuffle partitions, `memory` of heap, warnings only, the web UI only if asked for."
     from pyspark.sql import SparkSession
     spark = (SparkSession.builder.master(f'local[{cores}]').appName('netflix_cf')
              .config('spark.ui.enabled', str(ui).lower()).config('spark.ui.showConsoleProgress', 'false')
-             .config('spark.sql.shuffle.partitions', str(partitions))
+             .config('spark.sql.shuffle.partitions', str(partitions)).config('spark.driver.memory', memory)
              .config('spark.pyspark.python', sys.executable)  # workers run this Python, which has netflix_cf
              .getOrCreate())
     spark.sparkContext.setLogLevel('ERROR')
@@ -181,23 +182,60 @@ def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `r
     ranks = pool if model.ranking == 'prediction' else table(model.rank_similarity, model._rank_k, model.rank_shrinkage, True)
     return table_to_item_knn(ranks, local, pool, **params)
 
+# %% ../nbs/10_spark.ipynb #e38ed920
+class TableLists:
+    "What a top-N list needs besides the user's own ratings: the ranking table's paths, the item ids and the popularity order."
+    def __init__(self, model:ItemKNN, # a fitted model ranking by similarity sums, e.g. from `item_knn_on_spark`
+                ):
+        model._check_fitted()
+        if model.ranking != 'similarity_sum' or type(model) is not ItemKNN:
+            raise ValueError(f"lists from the table alone need an ItemKNN ranking by 'similarity_sum'; got {type(model).__name__} ranking by {model.ranking!r}")
+        _, self.paths, self.cut = model._rank_parts  # item → the items listing it, and the best-first bounds: no ratings in them
+        self.items, self.popular, self.min_ratings = model.data_.items, model.popular_, model.min_ratings
+
+    def __call__(self, ratings:pd.DataFrame, # every rating of each user to list: `user_id`, `item_id`, `rating`
+                 n:int=10, # list length
+                ) -> pd.DataFrame:
+        "Each user's top-`n` list, as `recommend` gives it to a user whose training ratings these are; movies the table does not know are left out."
+        known = ratings[self.items.get_indexer(ratings.item_id) >= 0]
+        data = RatingsMatrix(known, items=self.items)
+        m, n = data.matrix, int(min(n, len(self.items)))
+        rows = np.arange(m.shape[0])
+        parts = ((m.indptr, m.indices, np.ones(1, np.float32), True), self.paths, self.cut)
+        items, scores, _ = top_n_by_paths(parts, rows, np.diff(m.indptr) < self.min_ratings, m, self.popular, n)
+        r, j = np.nonzero(items >= 0)
+        return pd.DataFrame({'user_id': data.users[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.items[items[r, j]],
+                             'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})
+
 # %% ../nbs/10_spark.ipynb #8d64edc7
-def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `table_to_item_knn`
-                         users, # a Spark DataFrame with a `user_id` column
+def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `item_knn_on_spark`
+                         users, # a Spark DataFrame: `user_id` alone, or `user_id`, `item_id`, `rating` (the users' ratings)
                          n:int=10, # list length
                         ):
-    "Each user's top-`n` list, computed on the executors: a Spark DataFrame with `user_id`, `rank`, `item_id`, `score`, `fallback`, as `recommend` returns."
+    """Each user's top-`n` list, computed on the executors: a Spark DataFrame with `user_id`, `rank`, `item_id`, `score`, `fallback`, as `recommend` returns.
+    Given user ids, the whole model is broadcast; given ratings, only the table (`TableLists`), and each user's ratings travel with the request."""
     model._check_fitted()
     if 'user_id' not in users.columns: raise ValueError(f"users needs a user_id column; it has {', '.join(users.columns)}")
-    shared = users.sparkSession.sparkContext.broadcast(model)
-    id_type = lambda ix: 'long' if ix.dtype.kind in 'iu' else 'string'
-    user_type, item_type = users.schema['user_id'].dataType.simpleString(), id_type(model.data_.items)
-    def lists(batches):
-        m = shared.value
+    with_ratings = {'item_id', 'rating'} <= set(users.columns)
+    # a broadcast is pickled by reference to its class; TableLists goes as its arrays, and the function that uses them rebuilds it
+    shared = users.sparkSession.sparkContext.broadcast(vars(TableLists(model)) if with_ratings else model)
+    item_type = 'long' if model.data_.items.dtype.kind in 'iu' else 'string'
+    schema = f"user_id {users.schema['user_id'].dataType.simpleString()}, rank int, item_id {item_type}, score float, fallback boolean"
+    typed = lambda out: out.astype({'item_id': 'int64' if item_type == 'long' else str, 'rank': 'int32', 'score': 'float32'})
+    def from_ids(batches):
+        for b in batches: yield typed(shared.value.recommend(b.user_id.to_numpy(), n=n))
+    def from_ratings(batches):  # rows arrive sorted by user; a user's ratings may go on in the next batch, so the last user waits
+        lists, carry = TableLists.__new__(TableLists), None
+        lists.__dict__.update(shared.value)
         for b in batches:
-            out = m.recommend(b.user_id.to_numpy(), n=n)
-            yield out.astype({'item_id': 'int64' if item_type == 'long' else str, 'rank': 'int32', 'score': 'float32'})
-    return users.select('user_id').mapInPandas(lists, f'user_id {user_type}, rank int, item_id {item_type}, score float, fallback boolean')
+            b = b if carry is None else pd.concat([carry, b], ignore_index=True)
+            done = (b.user_id != b.user_id.iloc[-1]).to_numpy() if len(b) else np.zeros(0, bool)
+            carry = b[~done]
+            if done.any(): yield typed(lists(b[done], n))
+        if carry is not None and len(carry): yield typed(lists(carry, n))
+    if not with_ratings: return users.select('user_id').mapInPandas(from_ids, schema)
+    by_user = users.select('user_id', 'item_id', 'rating').repartition('user_id').sortWithinPartitions('user_id')
+    return by_user.mapInPandas(from_ratings, schema)
 
 # %% ../nbs/10_spark.ipynb #74d23057
 def shuffled(df, # a Spark DataFrame, e.g. `item_neighbours(...)`

@@ -39,6 +39,16 @@ def local_spark(cores:int=2, # worker threads
 # %% ../nbs/10_spark.ipynb #707408bb
 SPARK_SIMILARITIES = tuple(s for s in SIMILARITIES if SIMILARITIES[s][0] != 'baseline')  # a baseline is a model fitted to all ratings first
 
+def _check_spark_frame(df, what:str):
+    "An error naming what was given, unless `df` is a Spark DataFrame."
+    if not hasattr(df, 'sparkSession'): raise TypeError(f'{what} must be a Spark DataFrame (e.g. spark.createDataFrame(...)); got a {type(df).__module__}.{type(df).__name__}')
+
+def _check_spark_similarity(name:str):
+    "An error naming the similarities Spark computes, unless `name` is one of them."
+    if name not in SPARK_SIMILARITIES:
+        raise ValueError(f"item_neighbours computes {', '.join(SPARK_SIMILARITIES)}; got {name!r}"
+                         + (' (its baseline is a model fitted to all ratings first)' if name in SIMILARITIES else ''))
+
 def _in_order(value, order):
     "Sum of `value` over a group's rows added one at a time in the order of `order`: the order the engine's loops add in."
     from pyspark.sql import functions as F
@@ -97,9 +107,7 @@ def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rat
                    ):
     "The top-`k` neighbours of every item as a Spark DataFrame: `item_id`, `neighbour`, `rank` (1 = most similar), `similarity` (float32), `support`."
     from pyspark.sql import Window, functions as F
-    if similarity not in SPARK_SIMILARITIES:
-        raise ValueError(f"item_neighbours computes {', '.join(SPARK_SIMILARITIES)}; got {similarity!r}"
-                         + (' (its baseline is a model fitted to all ratings first)' if similarity in SIMILARITIES else ''))
+    _check_spark_frame(ratings, 'ratings'); _check_spark_similarity(similarity)
     if k < 1 or min_support < 1: raise ValueError(f'k and min_support must be at least 1, got k={k}, min_support={min_support}')
     if shrinkage < 0: raise ValueError(f'shrinkage must not be negative, got {shrinkage}')
     if max_user_ratings is not None and max_user_ratings < 2: raise ValueError(f'max_user_ratings must be None or at least 2, got {max_user_ratings}')
@@ -170,13 +178,17 @@ def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `r
                       **params, # `ItemKNN` settings
                      ) -> ItemKNN:
     "A fitted `ItemKNN(**params)` whose neighbour tables were computed on Spark with its own settings."
+    _check_spark_frame(ratings, 'ratings')
     model = ItemKNN(**params)  # checks the settings before any job starts
+    pooled = predictions or model.ranking == 'prediction'
+    wanted = ([model.similarity] if pooled else []) + ([model.rank_similarity] if model.ranking != 'prediction' else [])
+    for similarity in wanted: _check_spark_similarity(similarity)  # before anything is collected
     local = ratings.select('user_id', 'item_id', 'rating').toPandas() if local is None else local
     def table(similarity, k, shrinkage, positive_only):
         return item_neighbours(ratings, k, similarity, shrinkage, model.min_support, positive_only,
                                bm25_k1=model.bm25_k1, bm25_b=model.bm25_b).toPandas()
     pool = None
-    if predictions or model.ranking == 'prediction':  # the prediction pool: `n_store` neighbours (None: every item, up to 2,000)
+    if pooled:  # the prediction pool: `n_store` neighbours (None: every item, up to 2,000)
         n = model.n_store or min(local.item_id.nunique(), 2_000)
         pool = table(model.similarity, max(n, model.k), model.shrinkage, model.positive_only)
     ranks = pool if model.ranking == 'prediction' else table(model.rank_similarity, model._rank_k, model.rank_shrinkage, True)
@@ -214,7 +226,7 @@ def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `item_knn_on
                         ):
     """Each user's top-`n` list, computed on the executors: a Spark DataFrame with `user_id`, `rank`, `item_id`, `score`, `fallback`, as `recommend` returns.
     Given user ids, the whole model is broadcast; given ratings, only the table (`TableLists`), and each user's ratings travel with the request."""
-    model._check_fitted()
+    model._check_fitted(); _check_spark_frame(users, 'users')
     if 'user_id' not in users.columns: raise ValueError(f"users needs a user_id column; it has {', '.join(users.columns)}")
     with_ratings = {'item_id', 'rating'} <= set(users.columns)
     # a broadcast is pickled by reference to its class; TableLists goes as its arrays, and the function that uses them rebuilds it

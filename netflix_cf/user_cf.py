@@ -44,7 +44,7 @@ def check_similarity(name:str) -> tuple:
     if name not in SIMILARITIES: raise ValueError(f"similarity must be one of {', '.join(SIMILARITIES)}; got {name!r}")
     return SIMILARITIES[name]
 
-_TRANSPOSED = {'none': 'none', 'row': 'column', 'column': 'row', 'baseline': 'baseline'}  # the same centring seen from X's transpose
+_TRANSPOSED = {'none': 'none', 'row': 'column', 'column': 'row'}  # the same centring seen from X's transpose
 
 def _with_data(m:sparse.csr_matrix, data) -> sparse.csr_matrix:
     "A CSR matrix with the sparsity pattern of `m` (explicit zeros kept) and new values."
@@ -204,11 +204,13 @@ class KNNModel(Recommender):
         X, XT = self._X(), self._XT()
         def centred(similarity):  # Y and its transpose, each centred in its own layout
             centring = check_similarity(similarity)[0]
-            if centring in WEIGHTINGS:  # weights from whole rows and columns: the transpose is the weighted matrix transposed
-                y = centered_rows(X, centring, bm25_k1=self.bm25_k1, bm25_b=self.bm25_b)
+            if centring in WEIGHTINGS + ('baseline',):
+                # terms from both the row and the column: the transpose is the same values transposed, so that both
+                # sides of a pair read the same bits (summed from the other side, offset + b_col + b_row may round apart)
+                y = centered_rows(X, centring, self._bias_xy(self.fallback_biases_) if centring == 'baseline' else None,
+                                  bm25_k1=self.bm25_k1, bm25_b=self.bm25_b)
                 return y, y.T.tocsr()
-            bxy = self._bias_xy(self.fallback_biases_) if centring == 'baseline' else None
-            return (centered_rows(X, centring, bxy), centered_rows(XT, _TRANSPOSED[centring], bxy and Biases(bxy.offset, bxy.item, bxy.user)))
+            return centered_rows(X, centring), centered_rows(XT, _TRANSPOSED[centring])
         ys = [centred(similarity) for similarity, _ in wanted]
         return neighbour_tables([y for y, _ in ys], [spec for _, spec in wanted], [yt for _, yt in ys])
 

@@ -13,12 +13,12 @@ import pandas as pd
 
 from .engine import Neighbours, top_n_by_paths
 from .item_cf import ItemKNN
-from .preprocessing import RatingsMatrix, check_columns
+from .preprocessing import RatingsMatrix, check_columns, fit_biases
 from .user_cf import SIMILARITIES
 
 # %% auto #0
-__all__ = ['SPARK_SIMILARITIES', 'local_spark', 'similarity_values', 'item_neighbours', 'table_to_item_knn', 'item_knn_on_spark',
-           'TableLists', 'recommend_on_cluster', 'shuffled']
+__all__ = ['SPARK_SIMILARITIES', 'local_spark', 'similarity_values', 'baseline_terms', 'item_neighbours', 'table_to_item_knn',
+           'item_knn_on_spark', 'TableLists', 'recommend_on_cluster', 'shuffled']
 
 # %% ../nbs/10_spark.ipynb #a8ee455c
 def local_spark(cores:int=2, # worker threads
@@ -37,7 +37,7 @@ def local_spark(cores:int=2, # worker threads
     return spark
 
 # %% ../nbs/10_spark.ipynb #707408bb
-SPARK_SIMILARITIES = tuple(s for s in SIMILARITIES if SIMILARITIES[s][0] != 'baseline')  # a baseline is a model fitted to all ratings first
+SPARK_SIMILARITIES = tuple(SIMILARITIES)  # every one; 'pearson_baseline' takes its baseline, fitted on one machine (`baseline_terms`)
 
 def _check_spark_frame(df, what:str):
     "An error naming what was given, unless `df` is a Spark DataFrame."
@@ -45,9 +45,7 @@ def _check_spark_frame(df, what:str):
 
 def _check_spark_similarity(name:str):
     "An error naming the similarities Spark computes, unless `name` is one of them."
-    if name not in SPARK_SIMILARITIES:
-        raise ValueError(f"item_neighbours computes {', '.join(SPARK_SIMILARITIES)}; got {name!r}"
-                         + (' (its baseline is a model fitted to all ratings first)' if name in SIMILARITIES else ''))
+    if name not in SPARK_SIMILARITIES: raise ValueError(f"item_neighbours computes {', '.join(SPARK_SIMILARITIES)}; got {name!r}")
 
 def _in_order(value, order):
     "Sum of `value` over a group's rows added one at a time in the order of `order`: the order the engine's loops add in."
@@ -70,9 +68,10 @@ def _exactness(df, col:str) -> tuple:
 
 # %% ../nbs/10_spark.ipynb #eb8393fb
 def similarity_values(r, # a Spark DataFrame with `user_id`, `item_id` and `x`, the rating as float64
-                      centring:str, # 'none', 'row' (the item's mean), 'column' (the user's mean), 'tfidf' or 'bm25'
+                      centring:str, # 'none', 'row' (the item's mean), 'column' (the user's mean), 'baseline', 'tfidf' or 'bm25'
                       exact:bool, # are the ratings on the half-star grid (then Spark's sums are the engine's)?
                       bm25_k1:float=100.0, bm25_b:float=0.8, # the 'bm25' weighting's K₁ and B
+                      baseline:tuple|None=None, # for 'baseline': (μ, b_u, b_i) from `baseline_terms`
                      ):
     "`r` with `y`, each rating as the similarity compares it: what `centered_rows` gives for the item x user matrix, bit for bit."
     from pyspark.sql import functions as F
@@ -83,6 +82,12 @@ def similarity_values(r, # a Spark DataFrame with `user_id`, `item_id` and `x`, 
         key, order = ('item_id', user) if centring == 'row' else ('user_id', item)
         means = r.groupBy(key).agg((_total(x, order, exact)/count).alias('mean'))
         return r.join(means, key).withColumn('y', x - F.col('mean'))
+    if centring == 'baseline':  # minus μ + b_i + b_u, added in the engine's order
+        if baseline is None: raise ValueError("the 'pearson_baseline' similarity needs baseline=(μ, b_u, b_i): see baseline_terms")
+        offset, users, items = baseline
+        terms = lambda b, key: r.sparkSession.createDataFrame(pd.DataFrame({key: b.index, f'b_{key}': b.to_numpy(np.float64)}))
+        r = r.join(terms(items, 'item_id'), 'item_id').join(terms(users, 'user_id'), 'user_id')
+        return r.withColumn('y', x - ((F.lit(float(offset)) + F.col('b_item_id')) + F.col('b_user_id')))  # rows are items
     n_items = r.select('item_id').distinct().count()
     @pandas_udf('double')
     def idf(raters: pd.Series) -> pd.Series: return pd.Series(np.log(n_items) - np.log1p(raters.to_numpy()))  # numpy's log, as locally
@@ -92,6 +97,14 @@ def similarity_values(r, # a Spark DataFrame with `user_id`, `item_id` and `x`, 
     mean = math.fsum(length.toPandas().length)/n_items  # one number per item, fetched: the same exactly rounded mean as locally
     norm = F.lit(1 - bm25_b) + F.lit(bm25_b)*F.col('length')/F.lit(max(mean, 1e-300))
     return r.join(length, 'item_id').withColumn('y', x*F.lit(bm25_k1 + 1)/(F.lit(bm25_k1)*norm + x)*F.col('idf'))
+
+def baseline_terms(ratings:pd.DataFrame, # the ratings the table is computed from, on this machine
+                  ) -> tuple:
+    "The baseline `ItemKNN` fits to `ratings` (its `fallback_biases_`): μ, and b_u and b_i as Series by id; what 'pearson_baseline' subtracts."
+    data = RatingsMatrix(ratings)
+    b = fit_biases(data, 'baseline')
+    return b.offset, pd.Series(b.user, pd.Index(data.users, name='user_id')), pd.Series(b.item, pd.Index(data.items, name='item_id'))
+
 
 # %% ../nbs/10_spark.ipynb #1ca1e7e8
 def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rating`
@@ -104,6 +117,7 @@ def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rat
                     seed:int=0, # seed of that choice
                     bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
                     bm25_b:float=0.8, # B of the 'bm25' similarity
+                    baseline:tuple|None=None, # for 'pearson_baseline': (μ, b_u, b_i), from `baseline_terms`
                    ):
     "The top-`k` neighbours of every item as a Spark DataFrame: `item_id`, `neighbour`, `rank` (1 = most similar), `similarity` (float32), `support`."
     from pyspark.sql import Window, functions as F
@@ -120,7 +134,7 @@ def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rat
         order = Window.partitionBy('user_id').orderBy(F.xxhash64('user_id', 'item_id', F.lit(seed)), 'item_id')
         r = r.withColumn('_n', F.row_number().over(order)).filter(F.col('_n') <= max_user_ratings).drop('_n')
     on_grid = _exactness(r, 'x')[0]
-    y = similarity_values(r, centring, on_grid, bm25_k1, bm25_b).select('user_id', 'item_id', 'y')
+    y = similarity_values(r, centring, on_grid, bm25_k1, bm25_b, baseline).select('user_id', 'item_id', 'y')
     exact, f32 = (on_grid, True) if centring == 'none' else _exactness(y, 'y')
     a, b = y.alias('a'), y.alias('b')
     ya, yb, user = F.col('a.y'), F.col('b.y'), F.col('a.user_id')
@@ -184,9 +198,10 @@ def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `r
     wanted = ([model.similarity] if pooled else []) + ([model.rank_similarity] if model.ranking != 'prediction' else [])
     for similarity in wanted: _check_spark_similarity(similarity)  # before anything is collected
     local = ratings.select('user_id', 'item_id', 'rating').toPandas() if local is None else local
+    terms = baseline_terms(local) if 'pearson_baseline' in wanted else None  # fitted here, as `fit` fits it
     def table(similarity, k, shrinkage, positive_only):
         return item_neighbours(ratings, k, similarity, shrinkage, model.min_support, positive_only,
-                               bm25_k1=model.bm25_k1, bm25_b=model.bm25_b).toPandas()
+                               bm25_k1=model.bm25_k1, bm25_b=model.bm25_b, baseline=terms).toPandas()
     pool = None
     if pooled:  # the prediction pool: `n_store` neighbours (None: every item, up to 2,000)
         n = model.n_store or min(local.item_id.nunique(), 2_000)

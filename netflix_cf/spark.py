@@ -14,11 +14,11 @@ import pandas as pd
 from .engine import Neighbours, top_n_by_paths
 from .item_cf import ItemKNN
 from .preprocessing import RatingsMatrix, check_columns, fit_biases
-from .user_cf import SIMILARITIES
+from .user_cf import check_similarity, lists_frame
 
 # %% auto #0
-__all__ = ['SPARK_SIMILARITIES', 'local_spark', 'similarity_values', 'baseline_terms', 'item_neighbours', 'table_to_item_knn',
-           'item_knn_on_spark', 'TableLists', 'recommend_on_cluster', 'shuffled']
+__all__ = ['local_spark', 'similarity_values', 'baseline_terms', 'item_neighbours', 'table_to_item_knn', 'item_knn_on_spark',
+           'TableLists', 'recommend_on_cluster', 'shuffled']
 
 # %% ../nbs/10_spark.ipynb #a8ee455c
 def local_spark(cores:int=2, # worker threads
@@ -37,15 +37,9 @@ def local_spark(cores:int=2, # worker threads
     return spark
 
 # %% ../nbs/10_spark.ipynb #707408bb
-SPARK_SIMILARITIES = tuple(SIMILARITIES)  # every one; 'pearson_baseline' takes its baseline, fitted on one machine (`baseline_terms`)
-
 def _check_spark_frame(df, what:str):
     "An error naming what was given, unless `df` is a Spark DataFrame."
     if not hasattr(df, 'sparkSession'): raise TypeError(f'{what} must be a Spark DataFrame (e.g. spark.createDataFrame(...)); got a {type(df).__module__}.{type(df).__name__}')
-
-def _check_spark_similarity(name:str):
-    "An error naming the similarities Spark computes, unless `name` is one of them."
-    if name not in SPARK_SIMILARITIES: raise ValueError(f"item_neighbours computes {', '.join(SPARK_SIMILARITIES)}; got {name!r}")
 
 def _in_order(value, order):
     "Sum of `value` over a group's rows added one at a time in the order of `order`: the order the engine's loops add in."
@@ -109,7 +103,7 @@ def baseline_terms(ratings:pd.DataFrame, # the ratings the table is computed fro
 # %% ../nbs/10_spark.ipynb #1ca1e7e8
 def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rating`
                     k:int=50, # neighbours kept per item (`ItemKNN`'s `rank_k`)
-                    similarity:str='cosine', # one of `SPARK_SIMILARITIES`
+                    similarity:str='cosine', # one of `SIMILARITIES`
                     shrinkage:float=0.0, # λ in sim·n/(n+λ) (`rank_shrinkage`)
                     min_support:int=1, # least number of common raters
                     positive_only:bool=True, # keep only positive similarities
@@ -121,13 +115,13 @@ def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rat
                    ):
     "The top-`k` neighbours of every item as a Spark DataFrame: `item_id`, `neighbour`, `rank` (1 = most similar), `similarity` (float32), `support`."
     from pyspark.sql import Window, functions as F
-    _check_spark_frame(ratings, 'ratings'); _check_spark_similarity(similarity)
+    _check_spark_frame(ratings, 'ratings')
+    centring, norms = check_similarity(similarity)
     if k < 1 or min_support < 1: raise ValueError(f'k and min_support must be at least 1, got k={k}, min_support={min_support}')
     if shrinkage < 0: raise ValueError(f'shrinkage must not be negative, got {shrinkage}')
     if max_user_ratings is not None and max_user_ratings < 2: raise ValueError(f'max_user_ratings must be None or at least 2, got {max_user_ratings}')
     missing = [c for c in ('user_id', 'item_id', 'rating') if c not in ratings.columns]
     if missing: raise ValueError(f"ratings lack the column(s) {', '.join(missing)}; they have {', '.join(ratings.columns)}")
-    centring, norms = SIMILARITIES[similarity]
     # the engine keeps ratings as float32: the same rounding first, then float64 as there
     r = ratings.select('user_id', 'item_id', F.col('rating').cast('float').cast('double').alias('x'))
     if max_user_ratings is not None:
@@ -193,10 +187,9 @@ def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `r
                      ) -> ItemKNN:
     "A fitted `ItemKNN(**params)` whose neighbour tables were computed on Spark with its own settings."
     _check_spark_frame(ratings, 'ratings')
-    model = ItemKNN(**params)  # checks the settings before any job starts
+    model = ItemKNN(**params)  # checks the settings before anything is collected
     pooled = predictions or model.ranking == 'prediction'
     wanted = ([model.similarity] if pooled else []) + ([model.rank_similarity] if model.ranking != 'prediction' else [])
-    for similarity in wanted: _check_spark_similarity(similarity)  # before anything is collected
     local = ratings.select('user_id', 'item_id', 'rating').toPandas() if local is None else local
     terms = baseline_terms(local) if 'pearson_baseline' in wanted else None  # fitted here, as `fit` fits it
     def table(similarity, k, shrinkage, positive_only):
@@ -230,9 +223,7 @@ class TableLists:
         rows = np.arange(m.shape[0])
         parts = ((m.indptr, m.indices, np.ones(1, np.float32), True), self.paths, self.cut)
         items, scores, _ = top_n_by_paths(parts, rows, np.diff(m.indptr) < self.min_ratings, m, self.popular, n)
-        r, j = np.nonzero(items >= 0)
-        return pd.DataFrame({'user_id': data.users[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.items[items[r, j]],
-                             'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})
+        return lists_frame(data.users, self.items, items, scores)
 
 # %% ../nbs/10_spark.ipynb #8d64edc7
 def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `item_knn_on_spark`

@@ -25,7 +25,7 @@ from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_b
 
 # %% auto #0
 __all__ = ['SIMILARITIES', 'WEIGHTINGS', 'CENTERS', 'MODEL_FORMAT', 'check_similarity', 'centered_rows', 'reference_neighbours',
-           'ModelFileError', 'KNNModel', 'UserKNN', 'random_ratings']
+           'ModelFileError', 'lists_frame', 'KNNModel', 'UserKNN', 'random_ratings']
 
 # %% ../nbs/02_user_cf.ipynb #caffbf56
 SIMILARITIES = {  # name: (centring of the rows, norms over 'all' entries or 'common' entries)
@@ -135,6 +135,16 @@ def _plain_id(v):
 def _subclasses(cls) -> list:
     "Every class derived from `cls`, at any depth."
     return [c for s in cls.__subclasses__() for c in (s, *_subclasses(s))]
+
+def lists_frame(user_ids:pd.Index, # the users, one per row of `items`
+                item_ids:pd.Index, # the item ids, by column
+                items:np.ndarray, # users x n columns of `top_n_by_paths` (-1: none)
+                scores:np.ndarray, # their scores (NaN: from the popularity fallback)
+               ) -> pd.DataFrame:
+    "`top_n_by_paths`' lists as `recommend`'s rows: `user_id`, `rank`, `item_id`, `score`, `fallback`."
+    r, j = np.nonzero(items >= 0)
+    return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': item_ids[items[r, j]],
+                         'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})
 
 class KNNModel(Recommender):
     "k-NN collaborative filtering on the rows of X (users for `UserKNN`, items for `ItemKNN`)."
@@ -302,9 +312,7 @@ class KNNModel(Recommender):
         user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
         items, scores, self.rank_stats_ = top_n_by_paths(self._rank_parts, rows, cold, self.data_.matrix, self.popular_, n,
                                                          exclude_seen, progress, f'{type(self).__name__}.recommend')
-        r, j = np.nonzero(items >= 0)
-        return pd.DataFrame({'user_id': user_ids[r], 'rank': (j + 1).astype(np.int32), 'item_id': self.data_.items[items[r, j]],
-                             'score': scores[r, j], 'fallback': np.isnan(scores[r, j])})
+        return lists_frame(user_ids, self.data_.items, items, scores)
 
     def _dense_sums(self, nb:Neighbours, who, target, pos, dev, k:int, n_users:int) -> tuple:
         "Aggregate candidates (user in batch, target item, table position) into dense (batch x items) Σ s·dev, Σ |s| and Σ s."

@@ -10,6 +10,7 @@ import http.client
 import io
 import os
 import re
+import stat
 import tempfile
 import urllib.error
 import urllib.request
@@ -26,9 +27,9 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['GROUPLENS_URL', 'GENRES_100K', 'RELEASES', 'RATING_COLUMNS', 'ITEM_COLUMNS', 'DataFormatError', 'DownloadError',
-           'Release', 'release', 'cache_dir', 'search_folders', 'find_movielens', 'file_checksum', 'download_movielens',
-           'check_ratings', 'split_title', 'read_ratings', 'read_items', 'load_movielens', 'MovieLens', 'plot_overview',
-           'recent_titles', 'add_recent_titles', 'synthetic_ratings']
+           'Release', 'release', 'cache_dir', 'untrusted_reason', 'search_folders', 'find_movielens', 'file_checksum',
+           'download_movielens', 'check_ratings', 'split_title', 'read_ratings', 'read_items', 'load_movielens',
+           'MovieLens', 'plot_overview', 'recent_titles', 'add_recent_titles', 'synthetic_ratings']
 
 # %% ../nbs/00_loading.ipynb #d66645bb
 GROUPLENS_URL = 'https://files.grouplens.org/datasets/movielens'
@@ -91,6 +92,18 @@ def cache_dir() -> Path:
     if os.environ.get('NETFLIX_CF_CACHE'): return Path(os.environ['NETFLIX_CF_CACHE']).expanduser()
     base = os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache'
     return Path(base).expanduser()/'netflix_cf'
+
+def untrusted_reason(path:str|Path, # a folder or file the library is about to read from, write to or delete in
+                    ) -> str|None:
+    "Why `path` is not the current user's alone (a symbolic link, another user's, writable by others), or None when it is, or does not exist yet."
+    path = Path(path).expanduser()
+    try: st = path.lstat()  # the link itself, not where it points
+    except FileNotFoundError: return None  # nothing there yet: what the library creates there is the user's own
+    if stat.S_ISLNK(st.st_mode): return f'{path} is a symbolic link (to {os.readlink(path)})'
+    if not hasattr(os, 'getuid'): return None  # Windows: ownership is a matter of access lists, not of these bits
+    if st.st_uid != os.getuid(): return f'{path} belongs to another user (uid {st.st_uid}, not {os.getuid()})'
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH): return f'{path} can be written by other users ({stat.filemode(st.st_mode)})'
+    return None
 
 def search_folders(name:str='ml-latest-small', # release name, see `RELEASES`
                    data_dir:str|Path|None=None, # folder holding `<name>/`, searched first

@@ -383,18 +383,22 @@ class KNNModel(Recommender):
 
     # --- saving and loading ----------------------------------------------------------------
     def save(self, path:str|Path, # the file to write, exactly as named (`.npz` is a good ending; none is added)
+             compress:bool|None=None, # compress the arrays: smaller, slower to write and read; None: the model's choice
             ) -> Path:
         "Save the fitted model (arrays plus JSON metadata, no pickle), written whole or not at all."
         self._check_fitted()
         path = Path(path)
         if not path.parent.is_dir(): raise FileNotFoundError(f'cannot save the model to {path}: the folder {path.parent} does not exist')
-        d, nb = self.data_, self.neighbours_
+        d = self.data_
         # numeric ids as an array; others (strings, or a mix of strings and numbers) as JSON, which keeps 1 and '1' apart
         ids = lambda ix: ix.to_numpy() if ix.dtype.kind in 'iufb' else np.array(json.dumps(ix.tolist(), default=_plain_id))
+        table = lambda prefix, nb: {f'{prefix}_{f.name}': getattr(nb, f.name) for f in fields(nb)}
+        # the prediction pool only if it was built: a model that only made lists never pays for it, here or after loading
+        pool = self.__dict__.get('neighbours_')
         arrays = {'users': ids(d.users), 'items': ids(d.items), 'indptr': d.matrix.indptr,
                   'indices': d.matrix.indices, 'data': d.matrix.data,
-                  **{f'nb_{f.name}': getattr(nb, f.name) for f in fields(nb)},
-                  **({f'rnb_{f.name}': getattr(self.rank_neighbours_, f.name) for f in fields(nb)} if self._RANK_TABLE else {}),
+                  **(table('nb', pool) if pool is not None else {}),
+                  **(table('rnb', self.rank_neighbours_) if self._RANK_TABLE and self.rank_neighbours_ is not pool else {}),
                   **{name: np.asarray(getattr(self, name)) for name in self._LEARNED}}
         for name in ('fallback_biases_', 'center_biases_'):
             b = getattr(self, name)
@@ -403,7 +407,8 @@ class KNNModel(Recommender):
                 'version': netflix_cf.__version__, 'offsets': {n: getattr(self, n).offset for n in ('fallback_biases_', 'center_biases_')}}
         tmp = path.with_name(f'.{path.name}.{os.getpid()}-{threading.get_ident()}.tmp')  # beside the target: the rename stays on one disk
         try:
-            with open(tmp, 'wb') as f: (np.savez_compressed if self._COMPRESS else np.savez)(f, meta=np.array(json.dumps(meta)), **arrays)
+            write = np.savez_compressed if (self._COMPRESS if compress is None else compress) else np.savez
+            with open(tmp, 'wb') as f: write(f, meta=np.array(json.dumps(meta)), **arrays)
             os.replace(tmp, path)  # atomic: a reader sees the old file or the new one, never half of one
         finally: tmp.unlink(missing_ok=True)
         return path
@@ -439,8 +444,11 @@ class KNNModel(Recommender):
         m = sparse.csr_matrix((z['data'], z['indices'], z['indptr']), shape=(len(users), len(items)))
         rows, cols = m.nonzero()
         model._set_training(RatingsMatrix(pd.DataFrame({'user_id': users[rows], 'item_id': items[cols], 'rating': m.data}), users, items))
-        model.neighbours_ = Neighbours(*(z[f'nb_{f.name}'] for f in fields(Neighbours)))
-        if klass._RANK_TABLE: model.rank_neighbours_ = Neighbours(*(z[f'rnb_{f.name}'] for f in fields(Neighbours)))
+        table = lambda prefix: Neighbours(*(z[f'{prefix}_{f.name}'] for f in fields(Neighbours)))
+        pool = table('nb') if 'nb_indptr' in z else None
+        if pool is not None: model.neighbours_ = pool  # else built on the first prediction, as after `fit`
+        if klass._RANK_TABLE:  # a model that ranks by prediction ranks with its pool, saved once
+            model.rank_neighbours_ = table('rnb') if 'rnb_indptr' in z or pool is None else pool
         for name in ('fallback_biases_', 'center_biases_'):
             setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
         for name in klass._LEARNED: setattr(model, name, z[name][()] if z[name].ndim == 0 else z[name])

@@ -132,6 +132,14 @@ def _plain_id(v):
     if hasattr(v, 'item'): return v.item()
     raise TypeError(f'ids must be numbers or strings to be saved, got {v!r}')
 
+def _write_npz(path:Path, arrays:dict, compress:bool):
+    "An .npz archive as `np.savez` writes it, but with every entry dated 1980-01-01: the same arrays give the same bytes."
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED, allowZip64=True) as z:
+        for name, a in arrays.items():
+            entry = zipfile.ZipInfo(f'{name}.npy', date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = z.compression
+            with z.open(entry, 'w', force_zip64=True) as f: np.lib.format.write_array(f, np.asanyarray(a), allow_pickle=False)
+
 def _subclasses(cls) -> list:
     "Every class derived from `cls`, at any depth."
     return [c for s in cls.__subclasses__() for c in (s, *_subclasses(s))]
@@ -407,8 +415,7 @@ class KNNModel(Recommender):
                 'version': netflix_cf.__version__, 'offsets': {n: getattr(self, n).offset for n in ('fallback_biases_', 'center_biases_')}}
         tmp = path.with_name(f'.{path.name}.{os.getpid()}-{threading.get_ident()}.tmp')  # beside the target: the rename stays on one disk
         try:
-            write = np.savez_compressed if (self._COMPRESS if compress is None else compress) else np.savez
-            with open(tmp, 'wb') as f: write(f, meta=np.array(json.dumps(meta)), **arrays)
+            _write_npz(tmp, {'meta': np.array(json.dumps(meta)), **arrays}, self._COMPRESS if compress is None else compress)
             os.replace(tmp, path)  # atomic: a reader sees the old file or the new one, never half of one
         finally: tmp.unlink(missing_ok=True)
         return path

@@ -10,13 +10,16 @@ import difflib
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
+import stat
 import tempfile
 import threading
 import time
 import unicodedata
 import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -25,15 +28,16 @@ import pandas as pd
 import netflix_cf
 from .item_cf import GlobalItemKNN, ItemEASE, ItemKNN
 from .loading import (ITEM_COLUMNS, RELEASES, DownloadError, MovieLens, cache_dir, download_movielens, find_movielens,
-                                load_movielens, search_folders, synthetic_ratings)
+                                file_checksum, load_movielens, search_folders, synthetic_ratings, untrusted_reason)
 from .preprocessing import CONFIG, Baseline, Popular, holdout_split
 from .user_cf import KNNModel, UserKNN
 
 # %% auto #0
-__all__ = ['SYNTHETIC', 'GENRES', 'MODEL_NAMES', 'MAX_CACHED_MODELS', 'ServiceError', 'CacheWarning', 'synthetic_movielens',
-           'load_data', 'describe', 'normalise_title', 'movie_label', 'find_titles', 'resolve_title', 'make_model',
-           'code_version', 'ratings_fingerprint', 'model_path', 'clean_model_cache', 'save_model', 'fit_model',
-           'user_ratings', 'explained_recommendations', 'holdout', 'check_evaluable']
+__all__ = ['SYNTHETIC', 'GENRES', 'MODEL_NAMES', 'MODEL_CACHE_SIZE', 'MIN_FIT_SECONDS', 'log', 'RECORD_FORMAT', 'ServiceError',
+           'CacheWarning', 'synthetic_movielens', 'load_data', 'describe', 'normalise_title', 'movie_label',
+           'find_titles', 'resolve_title', 'make_model', 'model_cache_limit', 'code_version', 'ratings_fingerprint',
+           'model_path', 'model_cache_folder', 'clean_model_cache', 'clear_model_cache', 'model_cache_report',
+           'save_model', 'fit_model', 'user_ratings', 'explained_recommendations', 'holdout', 'check_evaluable']
 
 # %% ../nbs/05a_service.ipynb #890bcaec
 class ServiceError(Exception):
@@ -165,7 +169,17 @@ def make_model(kind:str, # one of `MODEL_NAMES`: 'user', 'item', 'global' (`Glob
     return cls(k=k or default_k, **({'rank_similarity': similarity} if similarity else {}))
 
 # %% ../nbs/05a_service.ipynb #2d31eda0
-MAX_CACHED_MODELS = 20
+MODEL_CACHE_SIZE = '2G'  # the model cache's default bound; $NETFLIX_CF_MODEL_CACHE sets another ('500M'), or 0 to keep no models
+MIN_FIT_SECONDS = 0.5  # a model fitted faster is not kept: its file could save less time than it costs to write and check
+
+def model_cache_limit(size:str|int|None=None, # a size such as '2G', '500M', '0', or bytes; None: `$NETFLIX_CF_MODEL_CACHE`, else `MODEL_CACHE_SIZE`
+                     ) -> int:
+    "The model cache's bound in bytes (0: no cache), or a `ValueError` naming a size it cannot read."
+    if size is None: size = os.environ.get('NETFLIX_CF_MODEL_CACHE') or MODEL_CACHE_SIZE
+    if isinstance(size, (int, np.integer)) and not isinstance(size, bool) and size >= 0: return int(size)
+    m = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*', str(size), re.IGNORECASE)
+    if not m: raise ValueError(f"the model cache's size must be bytes or a number with K, M, G or T (2G, 500M, 0 for none); got {size!r}")
+    return int(float(m[1]) * 1024**' kmgt'.index(m[2].lower() or ' '))
 
 @functools.cache
 def code_version() -> str:
@@ -178,8 +192,11 @@ def ratings_fingerprint(ratings:pd.DataFrame, # ratings with `user_id`, `item_id
                        ) -> str:
     "A short hash of the (user, item, rating) triples, whatever their row order."
     r = ratings[['user_id', 'item_id', 'rating']].astype({'rating': 'float64'})
-    r = r.sort_values(['user_id', 'item_id', 'rating'], kind='stable')
-    return hashlib.sha1(pd.util.hash_pandas_object(r, index=False).to_numpy().tobytes()).hexdigest()[:16]
+    # a hash per row, summed: the sum does not depend on the order, and needs no sort (seconds at 25 million ratings)
+    # two independent hashes (two 16-byte keys), so that two different sets of ratings sharing a sum is out of reach
+    sums = [int(pd.util.hash_pandas_object(r, index=False, hash_key=key).to_numpy().sum(dtype=np.uint64))
+            for key in ('0123456789123456', 'netflix_cf:rated')]
+    return hashlib.sha1(json.dumps([len(r), *sums]).encode()).hexdigest()[:16]
 
 def model_path(model, # an unfitted model
                ratings:pd.DataFrame, # what it is to be fitted on
@@ -187,58 +204,194 @@ def model_path(model, # an unfitted model
               ) -> Path:
     "Where `fit_model` keeps `model` fitted on `ratings`: class, then a hash of parameters, code version and ratings."
     key = json.dumps([type(model).__name__, model.get_params(), code_version(), ratings_fingerprint(ratings)], default=str, sort_keys=True)
-    return Path(folder or cache_dir()/'models')/f'{type(model).__name__}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.npz'
+    return model_cache_folder(folder)/f'{type(model).__name__}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.npz'
+
+def model_cache_folder(folder:str|Path|None=None, # a folder, or None for the default
+                      ) -> Path:
+    "The folder of fitted models: `folder`, else `cache_dir()/'models'` (so `$NETFLIX_CF_CACHE` moves it)."
+    return Path(folder).expanduser() if folder else cache_dir()/'models'
 
 # %% ../nbs/05a_service.ipynb #87e7365e
-def clean_model_cache(folder:str|Path, # a model cache folder
-                      keep:int=MAX_CACHED_MODELS, # most model files kept
-                     ) -> list:
-    "Remove all but the `keep` most recently used model files, and temporary files (dot files) left an hour ago or earlier; the removed paths."
-    folder, gone = Path(folder), []
-    models = [p for p in folder.glob('*.npz') if not p.name.startswith('.')]
-    stale = [p for p in folder.glob('.*') if p.is_file() and time.time() - p.stat().st_mtime > 3600]
-    with contextlib.suppress(OSError):
-        models.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for p in models[keep:] + stale:
-        with contextlib.suppress(OSError): p.unlink(); gone.append(p)
+log = logging.getLogger(__name__)
+
+RECORD_FORMAT = 'netflix_cf model cache 1'  # the first field of every record the cache writes beside a model
+_MODEL_FILE = re.compile(r'(?P<stem>[A-Z][A-Za-z]*-[0-9a-f]{16})\.(?P<kind>npz|json)')  # `model_path`'s names, and their records
+_TEMP_FILE = re.compile(r'\.[A-Z][A-Za-z]*-[0-9a-f]{16}\.(npz|json)\.\d+-\d+\.tmp')  # what a write leaves if it is stopped half-way
+_LEFT_BEHIND_SECONDS = 3600  # a temporary file this old belongs to no write still running
+
+def _folder_problem(folder:Path, create:bool=False) -> str|None:
+    "Why `folder` cannot serve as the model cache (a link, another user's, writable by others, not a folder), or None; `create` makes it, private."
+    if create and not os.path.lexists(folder):
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700)  # the user's alone, whatever the umask lets others do elsewhere
+        except FileExistsError: pass  # made meanwhile, by this user or another: checked below
+        except OSError as e: return f'{folder} cannot be created ({e.strerror or e})'
+    try: reason = untrusted_reason(folder)
+    except OSError as e: return f'{folder} cannot be used ({e.strerror or e})'  # e.g. a path that runs through a file
+    if reason: return reason
+    if os.path.lexists(folder) and not folder.is_dir(): return f'{folder} is not a folder'
+    return None
+
+def _own_file(path:Path) -> bool:
+    "A plain file (not a link) of this user that no one else can write: the only kind the cache reads or removes."
+    try: return stat.S_ISREG(path.lstat().st_mode) and untrusted_reason(path) is None
+    except OSError: return False
+
+def _read_record(path:Path) -> dict|None:
+    "The record the cache wrote beside a model file, or None for a file it did not write."
+    if not _own_file(path) or path.stat().st_size > 65_536: return None
+    try: record = json.loads(path.read_text())
+    except (OSError, ValueError): return None
+    ok = isinstance(record, dict) and record.get('format') == RECORD_FORMAT and record.get('file') == path.with_suffix('.npz').name
+    return record if ok else None
+
+def _digest(path:Path) -> str:
+    with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha256').hexdigest()
+
+def _write_atomically(path:Path, text:str):
+    "`text` into `path`, whole or not at all: a temporary file beside it, then a rename."
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}-{threading.get_ident()}.tmp')
+    try:
+        with open(tmp, 'w') as f: f.write(text)
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+
+def _is_model_file(path:Path) -> bool:
+    "Whether `path` is a file `KNNModel.save` wrote: an .npz archive holding its `meta` entry."
+    try:
+        with zipfile.ZipFile(path) as z: return 'meta.npy' in z.namelist()
+    except (OSError, zipfile.BadZipFile): return False
+
+def _begins_as_ours(path:Path) -> bool:
+    "Whether a temporary file begins as the cache's files do: a zip archive (a model), or a record."
+    try:
+        with open(path, 'rb') as f: head = f.read(64)
+    except OSError: return False
+    return head.startswith(b'PK\x03\x04') if '.npz.' in path.name else head.startswith(json.dumps({'format': RECORD_FORMAT})[:-1].encode())
+
+def _cache_entries(folder:Path) -> list:
+    "The models the cache holds in `folder`, as (stem, record, bytes, last used), recognised by name and by the record it wrote."
+    out = []
+    for p in folder.glob('*.json'):
+        if (m := _MODEL_FILE.fullmatch(p.name)) is None or (record := _read_record(p)) is None: continue
+        model = p.with_suffix('.npz')
+        size = model.lstat().st_size if _own_file(model) else 0  # a record alone says that a model did not pay to keep
+        out.append((m['stem'], record, size + p.stat().st_size, p.stat().st_mtime))
+    return out
+
+def _remove(paths) -> list:
+    "Unlink the cache's own files among `paths` (never a link, never another user's); the removed ones."
+    gone = []
+    for p in paths:
+        if _own_file(p):
+            with contextlib.suppress(OSError): p.unlink(); gone.append(p)
     return gone
 
-def save_model(model, # a fitted `UserKNN` or `ItemKNN`
-               path:str|Path, # the file to write
-               keep:int=MAX_CACHED_MODELS, # most model files kept in its folder
+def clean_model_cache(folder:str|Path|None=None, # a model cache folder; default `model_cache_folder()`
+                      limit:int|None=None, # the bound in bytes; default `model_cache_limit()`
+                      keep:tuple=(), # names (without ending) of models not to remove, such as the one just written
+                     ) -> list:
+    "Bring the cache's own files under `limit`, least recently used first, and remove what stopped writes left behind; the removed paths."
+    folder = model_cache_folder(folder)
+    limit = model_cache_limit() if limit is None else limit
+    if _folder_problem(folder) or not folder.is_dir(): return []  # nothing is removed from a folder the cache cannot trust
+    old = time.time() - _LEFT_BEHIND_SECONDS
+    entries = sorted(_cache_entries(folder), key=lambda e: e[3], reverse=True)
+    recorded = {stem for stem, *_ in entries}
+    stale = [p for p in folder.glob('.*.tmp') if _TEMP_FILE.fullmatch(p.name) and _own_file(p) and p.stat().st_mtime < old and _begins_as_ours(p)]
+    # a model whose record never came (the process stopped between the two renames): the cache's by name and format
+    stale += [p for p in folder.glob('*.npz') if (m := _MODEL_FILE.fullmatch(p.name)) and m['stem'] not in recorded
+              and _own_file(p) and p.stat().st_mtime < old and _is_model_file(p)]
+    over, total = [], 0
+    for stem, _, size, _ in entries:
+        total += size
+        if total > limit and stem not in keep: over += [folder/f'{stem}.npz', folder/f'{stem}.json']
+    return _remove(stale + over)
+
+def clear_model_cache(folder:str|Path|None=None, # a model cache folder; default `model_cache_folder()`
+                     ) -> list:
+    "Remove every model the cache wrote in `folder`, and nothing else; the removed paths."
+    return clean_model_cache(folder, limit=0)
+
+def model_cache_report(folder:str|Path|None=None, # a model cache folder; default `model_cache_folder()`
+                      ) -> pd.DataFrame:
+    "One row per model in the cache, most recently used first: `file`, `model`, `megabytes`, `fit_seconds`, `load_seconds`, `last_used`, `kept`."
+    folder = model_cache_folder(folder)
+    rows = [{'file': f'{stem}.npz', 'model': r.get('class'), 'megabytes': size/1e6, 'fit_seconds': r.get('fit_seconds'),
+             'load_seconds': r.get('load_seconds'), 'last_used': pd.Timestamp(used, unit='s', tz='UTC').floor('s'), 'kept': r.get('kept', True)}
+            for stem, r, size, used in (_cache_entries(folder) if folder.is_dir() and not _folder_problem(folder) else [])]
+    columns = ['file', 'model', 'megabytes', 'fit_seconds', 'load_seconds', 'last_used', 'kept']
+    return pd.DataFrame(rows, columns=columns).sort_values('last_used', ascending=False, ignore_index=True)
+
+def save_model(model, # a fitted model that has `save`: `UserKNN`, `ItemKNN`, `GlobalItemKNN`, `ItemEASE`
+               path:str|Path, # its place in the cache, from `model_path`
+               fit_seconds:float|None=None, # how long its fit took, kept in the record: a load slower than half of it removes the file
+               limit:int|None=None, # the cache's bound in bytes; default `model_cache_limit()`
               ) -> bool:
-    "Write `model` to `path` (atomically, as `save` writes) and clean the folder; a `CacheWarning` and False if it cannot be written."
-    path = Path(path)
+    "Keep `model` in the cache: its file, uncompressed and written atomically, then a record of its size and SHA-256; whether it was kept."
+    path, limit = Path(path), model_cache_limit() if limit is None else limit
+    if (reason := _folder_problem(path.parent, create=True)):
+        warnings.warn(f'the model cache is not used: {reason}', CacheWarning, stacklevel=3)
+        return False
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        model.save(path)  # itself atomic: a temporary file beside `path`, then a rename
+        start = time.perf_counter()
+        model.save(path, compress=False)  # read whole at every load: compressing costs more time than the smaller file saves
+        size = path.stat().st_size
+        record = {'format': RECORD_FORMAT, 'file': path.name, 'class': type(model).__name__, 'version': netflix_cf.__version__,
+                  'bytes': size, 'sha256': _digest(path), 'fit_seconds': fit_seconds, 'load_seconds': None, 'kept': True}
+        record['save_seconds'] = time.perf_counter() - start
+        _write_atomically(path.with_suffix('.json'), json.dumps(record))
     except OSError as e:
         warnings.warn(f'the model cache {path.parent} cannot be written ({e.strerror or e}); the model is fitted anew each time',
                       CacheWarning, stacklevel=3)
         return False
-    clean_model_cache(path.parent, keep)
-    return True
+    log.info('kept %s in the model cache: %.1f MB written and checked in %.2f s', path.name, size/1e6, record['save_seconds'])
+    clean_model_cache(path.parent, limit)  # newest first: the model just written stays, unless it alone is over the bound
+    if not path.exists(): log.info('%s is not kept: %.1f MB is more than the model cache holds (%.1f MB)', path.name, size/1e6, limit/1e6)
+    return path.exists()
 
-def _load_cached(cls, path:Path):
-    "The model in `path`, or None when it cannot be loaded."
+def _load_cached(cls, path:Path) -> tuple:
+    "The model the cache kept at `path` and its record; (None, record) when there is no whole model there that matches its record."
+    record = _read_record(path.with_suffix('.json'))
+    if record is None or not _own_file(path): return None, record
+    start = time.perf_counter()
+    if path.stat().st_size != record.get('bytes') or _digest(path) != record.get('sha256'):
+        log.warning('%s is not the file the model cache wrote (its size or SHA-256 differs): the model is fitted anew', path)
+        return None, None
     try: model = cls.load(path)
-    except (ValueError, OSError): return None  # `ModelFileError` (cut short, another version) or gone: refitted and replaced
-    with contextlib.suppress(OSError): os.utime(path)  # used now: kept longest by `clean_model_cache`
-    return model
+    except (ValueError, OSError): return None, None  # `ModelFileError`, or gone meanwhile: fitted anew and replaced
+    record['load_seconds'] = time.perf_counter() - start
+    if record.get('fit_seconds') is not None and record['load_seconds'] > record['fit_seconds']/2:
+        record['kept'] = False  # loading does not pay: the record alone stays, to say so to the next fit
+        _remove([path])
+        log.info('%s is not kept: loading it took %.2f s, fitting %.2f s', path.name, record['load_seconds'], record['fit_seconds'])
+    with contextlib.suppress(OSError): _write_atomically(path.with_suffix('.json'), json.dumps(record))  # and used now: kept longest
+    return model, record
 
-def fit_model(model:KNNModel, # an unfitted `UserKNN` or `ItemKNN`
+def fit_model(model:KNNModel, # an unfitted model: `UserKNN`, `ItemKNN`, `GlobalItemKNN`, `ItemEASE` (others are fitted, never kept)
               ratings:pd.DataFrame, # what to fit it on
-              cache:str|Path|bool|None=None, # folder of fitted models; default `cache_dir()/'models'`; False: no cache
+              cache:str|Path|bool|None=None, # folder of fitted models; None or True: `model_cache_folder()`; False: no cache
               background:bool=False, # save a newly fitted model in a background thread and return at once
-              keep:int=MAX_CACHED_MODELS, # most model files kept in the cache folder
+              limit:int|None=None, # the cache's bound in bytes; default `model_cache_limit()` (0: no cache)
+              min_fit_seconds:float=MIN_FIT_SECONDS, # a model fitted faster than this is not kept
              ) -> KNNModel:
-    "`model` fitted on `ratings`, loaded from the cache of fitted models when the same code fitted the same model on the same ratings before."
-    if cache is False: return model.fit(ratings)
-    path = model_path(model, ratings, cache)
-    if path.is_file() and (loaded := _load_cached(type(model), path)) is not None: return loaded
+    "`model` fitted on `ratings`, or loaded from the model cache when the same code fitted it on the same ratings before and loading pays."
+    limit = model_cache_limit() if limit is None else limit
+    if cache is False or limit == 0 or not hasattr(model, 'save'): return model.fit(ratings)
+    folder = model_cache_folder(None if cache is True else cache)
+    if (reason := _folder_problem(folder)):
+        warnings.warn(f'the model cache is not used: {reason}', CacheWarning, stacklevel=2)
+        return model.fit(ratings)
+    path = model_path(model, ratings, folder)
+    loaded, record = _load_cached(type(model), path)
+    if loaded is not None: return loaded
+    start = time.perf_counter()
     model.fit(ratings)
-    if background: threading.Thread(target=save_model, args=(model, path, keep), name=f'save {path.name}').start()  # not a daemon: the process waits for it
-    else: save_model(model, path, keep)
+    seconds = time.perf_counter() - start
+    if seconds < min_fit_seconds or (record is not None and not record['kept']): return model  # loading would not pay
+    if background: threading.Thread(target=save_model, args=(model, path, seconds, limit), name=f'save {path.name}').start()  # not a daemon: the process waits for it
+    else: save_model(model, path, seconds, limit)
     return model
 
 # %% ../nbs/05a_service.ipynb #f296532d

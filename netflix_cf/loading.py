@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import io
+import json
 import os
 import re
 import stat
@@ -26,10 +27,11 @@ from scipy import sparse
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['GROUPLENS_URL', 'GENRES_100K', 'RELEASES', 'RATING_COLUMNS', 'ITEM_COLUMNS', 'DataFormatError', 'DownloadError',
-           'Release', 'release', 'cache_dir', 'untrusted_reason', 'search_folders', 'find_movielens', 'file_checksum',
-           'download_movielens', 'check_ratings', 'split_title', 'read_ratings', 'read_items', 'load_movielens',
-           'MovieLens', 'plot_overview', 'recent_titles', 'add_recent_titles', 'synthetic_ratings']
+__all__ = ['GROUPLENS_URL', 'GENRES_100K', 'RELEASES', 'MANIFEST', 'RATING_COLUMNS', 'ITEM_COLUMNS', 'DataFormatError',
+           'DownloadError', 'CacheError', 'Release', 'release', 'cache_dir', 'untrusted_reason', 'search_folders',
+           'find_movielens', 'file_checksum', 'download_movielens', 'verify_release', 'check_ratings', 'split_title',
+           'read_ratings', 'read_items', 'load_movielens', 'MovieLens', 'plot_overview', 'recent_titles',
+           'add_recent_titles', 'synthetic_ratings']
 
 # %% ../nbs/00_loading.ipynb #d66645bb
 GROUPLENS_URL = 'https://files.grouplens.org/datasets/movielens'
@@ -39,6 +41,9 @@ class DataFormatError(ValueError):
 
 class DownloadError(OSError):
     "A release could not be downloaded, or what arrived failed its checks."
+
+class CacheError(OSError):
+    "A release in the download cache is not used: someone else could have changed it, or its files differ from the download."
 
 GENRES_100K = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama',
                'Fantasy', 'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western']
@@ -105,19 +110,22 @@ def untrusted_reason(path:str|Path, # a folder or file the library is about to r
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH): return f'{path} can be written by other users ({stat.filemode(st.st_mode)})'
     return None
 
+def _candidates(rel:Release, data_dir, cache) -> dict:
+    "The folders that may hold `rel`, in the order they are tried, each mapped to the cache folder it lies in (None for a folder the user named)."
+    found = {}
+    for root, in_cache in ((data_dir, False), (os.environ.get('NETFLIX_CF_DATA'), False), (cache or cache_dir(), True)):
+        if not root: continue
+        root = Path(root).expanduser()
+        for folder in ([root] if root.name == rel.name else []) + [root/rel.name]:  # pointed at the release folder itself, or at its parent
+            found.setdefault(folder, root if in_cache else None)  # a folder the user named stays theirs, even if it is also the cache
+    return found
+
 def search_folders(name:str='ml-latest-small', # release name, see `RELEASES`
                    data_dir:str|Path|None=None, # folder holding `<name>/`, searched first
                    cache:str|Path|None=None, # cache folder, default `cache_dir()`
                   ) -> list:
     "The folders that may hold release `name`, in the order they are tried: from `data_dir`, `$NETFLIX_CF_DATA`, the cache."
-    rel = release(name)
-    folders = []
-    for root in (data_dir, os.environ.get('NETFLIX_CF_DATA'), cache or cache_dir()):
-        if not root: continue
-        root = Path(root).expanduser()
-        if root.name == rel.name: folders.append(root)  # pointed at the release folder itself
-        folders.append(root/rel.name)
-    return list(dict.fromkeys(folders))
+    return list(_candidates(release(name), data_dir, cache))
 
 def _complete(folder:Path, rel:Release) -> bool:
     "Does `folder` hold every file of `rel`? False if it is absent or only holds `rel`'s folder; raises if some files are missing."
@@ -129,22 +137,35 @@ def _complete(folder:Path, rel:Release) -> bool:
                                 f"(expected {', '.join(rel.files)}); unzip the release again or remove the folder")
     return True
 
+def _check_cache_folder(folder:Path, root:Path):
+    "A `CacheError` if release `folder`, found in the cache folder `root`, or `root` itself could be changed by someone else."
+    for path in dict.fromkeys([root, folder]):
+        if reason := untrusted_reason(path):
+            raise CacheError(f'{folder} is in the download cache, but {reason}, so its files could have been put there by someone '
+                             f'else; it is not used. Make the cache yours alone (chmod go-w, or set NETFLIX_CF_CACHE to a folder '
+                             f'of your own), or name the folder yourself (data_dir=, or $NETFLIX_CF_DATA) if you trust it')
+
+def _find(rel:Release, data_dir, cache) -> tuple:
+    "The folder holding `rel` and the cache folder it lies in (None if the user named it), or (None, None)."
+    if data_dir:
+        d = Path(data_dir).expanduser()
+        if not d.is_dir(): raise FileNotFoundError(f"data_dir {d} {'is a file, not a folder' if d.exists() else 'does not exist'}")
+    for folder, root in _candidates(rel, data_dir, cache).items():
+        if root is not None and (folder.is_dir() or folder.is_symlink()): _check_cache_folder(folder, root)
+        if _complete(folder, rel): return folder, root
+    return None, None
+
 def find_movielens(name:str='ml-latest-small', # release name, see `RELEASES`
                    data_dir:str|Path|None=None, # folder holding `<name>/` (or that folder itself), searched first
                    cache:str|Path|None=None, # cache folder, default `cache_dir()`
                   ) -> Path|None:
-    "Folder holding release `name` from `data_dir`, `$NETFLIX_CF_DATA` or the cache, or None if none has it."
-    rel = release(name)
-    if data_dir:
-        d = Path(data_dir).expanduser()
-        if not d.is_dir(): raise FileNotFoundError(f"data_dir {d} {'is a file, not a folder' if d.exists() else 'does not exist'}")
-    return next((f for f in search_folders(rel.name, data_dir, cache) if _complete(f, rel)), None)
+    "Folder holding release `name` from `data_dir`, `$NETFLIX_CF_DATA` or the cache, or None if none has it; `CacheError` if others could change the cached one."
+    return _find(release(name), data_dir, cache)[0]
 
 # %% ../nbs/00_loading.ipynb #b4c33ce1
-def _manual_hint(rel:Release, url:str, cache:Path) -> str:
-    return (f"To supply the files by hand, download {url} on a machine with network access and unzip it so that "
-            f"{cache/rel.name}/{rel.files[0]} exists, or unzip it anywhere and set NETFLIX_CF_DATA to the folder "
-            f"holding {rel.name}/ or to {rel.name}/ itself (or pass data_dir=).")
+def _manual_hint(rel:Release, url:str) -> str:
+    return (f"To supply the files by hand, download {url} on a machine with network access, unzip it anywhere and set "
+            f"NETFLIX_CF_DATA to the folder holding {rel.name}/ or to {rel.name}/ itself (or pass data_dir=).")
 
 def _fetch(url:str, dest:Path, timeout:float, hint:str, progress:bool):
     "Stream `url` into `dest` with a progress bar; raise `DownloadError` on any failure or short transfer."
@@ -159,7 +180,7 @@ def _fetch(url:str, dest:Path, timeout:float, hint:str, progress:bool):
                     f.write(chunk); got += len(chunk); bar.update(len(chunk))
     except (OSError, http.client.HTTPException) as e:
         reason = getattr(e, 'reason', None) or e
-        raise DownloadError(f"Could not download {url}: {reason}. {hint}") from e
+        raise DownloadError(f"Could not download {url}: {reason}. {hint}") from None  # the reason is in the message; urllib's internals are not
     if total is not None and got != total:
         raise DownloadError(f"Download of {url} was cut short: received {got:,} of {total:,} bytes. {hint}")
 
@@ -173,6 +194,26 @@ def file_checksum(path:str|Path, # file to hash
     return f'{algo}:{h.hexdigest()}'
 
 # %% ../nbs/00_loading.ipynb #d4c856b2
+MANIFEST = 'netflix_cf-manifest.json'  # written into each downloaded release folder
+
+def _write_atomic(path:Path, text:str):
+    "Write `text` to `path` through a temporary file in the same folder: `path` is either as before or complete."
+    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}-', dir=path.parent)
+    try:
+        with os.fdopen(fd, 'w', encoding='utf-8') as f: f.write(text); f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+def _seal(folder:Path, rel:Release, url:str, checksum:str):
+    "Make the unpacked release in `folder` writable by its owner only, and record each file's size and sha256 in its manifest."
+    files = {}
+    for p in sorted([folder, *folder.rglob('*')]):
+        os.chmod(p, p.stat().st_mode & ~(stat.S_IWGRP | stat.S_IWOTH))  # whatever the umask, only the owner may change a verified release
+        if p.is_file(): files[p.relative_to(folder).as_posix()] = {'size': p.stat().st_size, 'sha256': file_checksum(p).split(':', 1)[1]}
+    _write_atomic(folder/MANIFEST, json.dumps({'release': rel.name, 'url': url, 'zip_checksum': checksum, 'files': files}, indent=1) + '\n')
+
 def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES`
                        cache:str|Path|None=None, # cache folder, default `cache_dir()`
                        url:str|None=None, # where to fetch the zip, default the GroupLens address
@@ -180,14 +221,19 @@ def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES
                        timeout:float=60, # seconds to wait for the server
                        progress:bool=True, # show a progress bar
                       ) -> Path:
-    "Download release `name` into the cache, verify its checksum and unpack it atomically; returns its folder."
+    "Download release `name` into the cache, verify its checksum, unpack it atomically and write its manifest; returns its folder."
     rel = release(name)
     cache = Path(cache or cache_dir()).expanduser()
     url, checksum = url or rel.url, checksum or rel.checksum
     dest = cache/rel.name
-    if dest.is_dir() and all((dest/f).is_file() for f in rel.files): return dest
-    hint = _manual_hint(rel, url, cache)
-    cache.mkdir(parents=True, exist_ok=True)
+    if dest.is_dir() and all((dest/f).is_file() for f in rel.files):
+        _check_cache_folder(dest, cache)
+        return dest
+    if reason := untrusted_reason(cache):
+        raise CacheError(f'Not downloading {rel.name} into {cache}: {reason}, so someone else could change the release there. Make '
+                         f'the cache yours alone (chmod go-w), or set NETFLIX_CF_CACHE (or pass cache=) to a folder of your own')
+    hint = _manual_hint(rel, url)
+    cache.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f'.{rel.name}-', dir=cache) as tmp:
         tmp = Path(tmp)
         zpath = tmp/f'{rel.name}.zip'
@@ -198,13 +244,45 @@ def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES
                                 f"corrupt or the release changed; nothing was saved. {hint}")
         try:
             with zipfile.ZipFile(zpath) as zf: zf.extractall(tmp/'unpacked')
-        except zipfile.BadZipFile as e: raise DownloadError(f"{url} is not a valid zip file: {e}") from e
+        except zipfile.BadZipFile as e: raise DownloadError(f"{url} is not a valid zip file: {e}") from None
         src = tmp/'unpacked'/rel.name
         missing = [f for f in rel.files if not (src/f).is_file()]
         if missing: raise DownloadError(f"{url} does not contain {rel.name}/{', '.join(missing)}")
+        _seal(src, rel, url, checksum)
         if dest.exists(): dest.rename(tmp/'replaced')  # an incomplete folder from an earlier unzip by hand
-        src.rename(dest)  # same file system, so the release appears all at once
+        src.rename(dest)  # same file system, so the release appears all at once, manifest included
     return dest
+
+def verify_release(folder:str|Path, # a release folder in the download cache
+                   name:str='ml-latest-small', # which release it is
+                   files:tuple|None=None, # the files to check, default the ratings and movies files the loader reads
+                  ) -> Path:
+    "Check cached release `name` in `folder` against the manifest written when it was downloaded (owner, size, sha256); returns `folder`, or raises `CacheError`."
+    rel, folder = release(name), Path(folder)
+    fix = (f"remove {folder} and run `netflix-cf download{'' if rel.name == 'ml-latest-small' else ' --dataset ' + rel.name}` "
+           f"(or load_movielens({rel.name!r})) again for a verified copy, or name the folder yourself (data_dir=, or $NETFLIX_CF_DATA) "
+           f"to read it as it is")
+    manifest = folder/MANIFEST
+    if not manifest.is_file():
+        raise CacheError(f'{folder} has no {MANIFEST}, so its files cannot be checked against the download '
+                         f'(an older netflix_cf, or an unzip by hand, put them in the cache): {fix}')
+    if reason := untrusted_reason(manifest): raise CacheError(f'{reason}, so it could have been changed after the download: {fix}')
+    try:
+        m = json.loads(manifest.read_text(encoding='utf-8'))
+        listed = {f: (int(v['size']), str(v['sha256'])) for f, v in m['files'].items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise CacheError(f'{manifest} is not a manifest this library wrote ({type(e).__name__}: {e}): {fix}') from None
+    if m.get('release') != rel.name: raise CacheError(f"{manifest} describes {m.get('release')!r}, not {rel.name}: {fix}")
+    for f in files or rel.files:
+        path = folder/f
+        if reason := untrusted_reason(path): raise CacheError(f'{reason}, so it could have been changed after the download: {fix}')
+        if f not in listed: raise CacheError(f'{path} is not listed in {manifest}: {fix}')
+        size, sha = listed[f]
+        if (got := path.stat().st_size) != size:
+            raise CacheError(f'{path} has {got:,} bytes, but the download had {size:,}: it was changed after the download: {fix}')
+        if (got := file_checksum(path).split(':', 1)[1]) != sha:
+            raise CacheError(f'{path} differs from the download (sha256 {got[:12]}..., not {sha[:12]}...): it was changed after the download: {fix}')
+    return folder
 
 # %% ../nbs/00_loading.ipynb #b1984b07
 RATING_COLUMNS = ['user_id', 'item_id', 'rating', 'timestamp']
@@ -212,13 +290,34 @@ ITEM_COLUMNS = ['item_id', 'title', 'year', 'genres']
 
 _too_many = re.compile(r'Expected (\d+) fields in line (\d+), saw (\d+)')
 _open_quote = re.compile(r'EOF inside string starting at row (\d+)')
+_UTF8_BOM = b'\xef\xbb\xbf'
+
+def _doubled_cr(head:bytes) -> bool:
+    "Does the first line of `head` end with CR CR LF, as CRLF text written again in text mode on Windows does? Those are one line end, not two."
+    end = re.search(rb'\r*\n|\r', head)
+    return end is not None and end[0] == b'\r\r\n'
+
+def _sniff(path:Path, encoding:str) -> tuple:
+    "What to parse for `path` and its encoding: the path itself, or its bytes with CR CR LF made one line end; UTF-8 after a UTF-8 byte-order mark."
+    with open(path, 'rb') as f: head = f.read(1 << 16)
+    if head.startswith(_UTF8_BOM): encoding = 'utf-8-sig'  # the mark says UTF-8, whatever the release's own encoding
+    if not _doubled_cr(head): return path, encoding  # LF, CRLF and CR alone the parser reads from the file as it is
+    return io.BytesIO(path.read_bytes().replace(b'\r\r\n', b'\n')), encoding
+
+def _blank(row:pd.Series) -> bool:
+    "Is a row empty: no values, or only spaces (a blank line, or a line of separators as spreadsheets save empty rows)?"
+    return all(pd.isna(v) or (isinstance(v, str) and not v.strip()) for v in row.tolist())
+
+def _not_text(path:Path, e:UnicodeDecodeError, encoding:str) -> DataFormatError:
+    shown = 'UTF-8' if encoding.lower().startswith('utf-8') else encoding
+    return DataFormatError(f'{path}: not {shown} text (byte {e.object[e.start:e.start + 1].hex()}: {e.reason})')
 
 def _read_table(path:Path, src=None, fields:tuple=(), **kwargs) -> pd.DataFrame:
-    "`pd.read_csv` of `src` (default `path`) with errors naming `path`, the line and the `fields` expected; blank lines are rows."
-    try: df = pd.read_csv(path if src is None else src, keep_default_na=False, na_values=[''], skip_blank_lines=False, **kwargs)
+    "`pd.read_csv` of `src` (default `path`, as saved) with errors naming `path`, the line and the `fields` expected; blank lines are rows."
+    if src is None: src, kwargs['encoding'] = _sniff(path, kwargs.get('encoding') or 'utf-8')
+    try: df = pd.read_csv(src, keep_default_na=False, na_values=[''], skip_blank_lines=False, **kwargs)
     except pd.errors.EmptyDataError: raise DataFormatError(f'{path}: the file is empty') from None
-    except UnicodeDecodeError as e:
-        raise DataFormatError(f"{path}: not {kwargs.get('encoding', 'UTF-8')} text (byte {e.object[e.start:e.start + 1].hex()}: {e.reason})") from None
+    except UnicodeDecodeError as e: raise _not_text(path, e, kwargs.get('encoding') or 'utf-8') from None
     except (pd.errors.ParserError, ValueError) as e:
         msg = ' '.join(str(e).split())
         if m := _too_many.search(msg):
@@ -227,7 +326,7 @@ def _read_table(path:Path, src=None, fields:tuple=(), **kwargs) -> pd.DataFrame:
             msg = f'line {int(m[1]) + 1} opens a quoted field that is never closed (the file may be cut short)'
         raise DataFormatError(f'{path}: {msg}') from None
     n = len(df)
-    while n and df.iloc[n - 1].isna().all(): n -= 1  # blank lines at the end are not rows
+    while n and _blank(df.iloc[n - 1]): n -= 1  # blank lines at the end are not rows
     return df.iloc[:n]
 
 def _read_fields(path:Path, fields:tuple, sep:str, src=None, shown_sep:str|None=None, **kwargs) -> pd.DataFrame:
@@ -246,17 +345,22 @@ def _read_fields(path:Path, fields:tuple, sep:str, src=None, shown_sep:str|None=
 
 def _read_dat(path:Path, fields:tuple, encoding:str='latin-1') -> pd.DataFrame:
     "Read a `::`-separated `.dat` file of the 1M release (the C parser takes one-character separators only)."
-    text = path.read_bytes().decode(encoding)
+    data = path.read_bytes()
+    if data.startswith(_UTF8_BOM): data, encoding = data[len(_UTF8_BOM):], 'utf-8'
+    try: text = data.decode(encoding)
+    except UnicodeDecodeError as e: raise _not_text(path, e, encoding) from None
     if not text.strip(): raise DataFormatError(f'{path}: the file is empty')
-    return _read_fields(path, fields, '\t', io.StringIO(text.replace('::', '\t')), shown_sep="'::'", quoting=3)
+    if _doubled_cr(data[:1 << 16]): text = text.replace('\r\r\n', '\n')
+    quoted = text.startswith('"')  # every field in quotes, as some tools save them; otherwise quotes are part of a title
+    return _read_fields(path, fields, '\t', io.StringIO(text.replace('::', '\t')), shown_sep="'::'", quoting=0 if quoted else 3)
 
 def _unfinished_line(path:Path) -> str|None:
-    "The last line of `path` if the file does not end with a newline (a sign that it was cut short), else None."
+    "The last line of `path` if the file does not end with a line end (a sign that it was cut short), else None."
     with open(path, 'rb') as f:
         size = f.seek(0, 2)
         f.seek(max(0, size - 4096))
         tail = f.read()
-    return None if not tail or tail.endswith(b'\n') else tail.rsplit(b'\n', 1)[-1].decode('utf-8', 'replace')
+    return None if not tail or tail.endswith((b'\n', b'\r')) else re.split(rb'\r\n|\r|\n', tail)[-1].decode('utf-8', 'replace')
 
 def _check_end(path:Path, raw:pd.DataFrame, first_line:int):
     "An error if the file ends in the middle of a line that lacks fields; a warning if its last line merely lacks a newline."
@@ -423,14 +527,15 @@ def load_movielens(name:str='ml-latest-small', # 'ml-latest-small', 'ml-100k', '
                    cache:str|Path|None=None, # cache folder, default `cache_dir()`
                    download:bool=True, # download into the cache when no local copy exists
                   ) -> MovieLens:
-    "Load a MovieLens release from `data_dir`, `$NETFLIX_CF_DATA` or the cache, downloading it on first use."
+    "Load a MovieLens release from `data_dir`, `$NETFLIX_CF_DATA` or the cache (checked against its manifest), downloading it on first use."
     rel = release(name)
-    folder = find_movielens(rel.name, data_dir, cache)
+    folder, in_cache = _find(rel, data_dir, cache)
     if folder is None:
-        cache_ = Path(cache or cache_dir()).expanduser()
-        if not download: raise FileNotFoundError(f'{_not_found(rel, data_dir, cache)} ' + _manual_hint(rel, rel.url, cache_))
-        try: folder = download_movielens(rel.name, cache_)
-        except DownloadError as e: raise DownloadError(f'{_not_found(rel, data_dir, cache)} {e}') from e
+        if not download: raise FileNotFoundError(f'{_not_found(rel, data_dir, cache)} ' + _manual_hint(rel, rel.url))
+        in_cache = Path(cache or cache_dir()).expanduser()
+        try: folder = download_movielens(rel.name, in_cache)
+        except DownloadError as e: raise DownloadError(f'{_not_found(rel, data_dir, cache)} {e}') from None  # one message says it all
+    if in_cache is not None: verify_release(folder, rel.name)  # a copy the user did not name is used only as it was downloaded
     ratings, items = read_ratings(folder, rel.name), read_items(folder, rel.name)
     return MovieLens(rel.name, ratings, _add_missing_items(items, ratings, folder/rel.files[1]), folder)
 

@@ -5,6 +5,7 @@
 # %% ../nbs/05_evaluation_report.ipynb #17329182
 from __future__ import annotations
 
+import threading
 import time
 import warnings
 from dataclasses import dataclass
@@ -77,6 +78,15 @@ def _fresh(model):
     if isinstance(model, type): return model()
     return type(model)(**model.get_params())
 
+class _ticking:
+    "Redraw a progress bar every `every` seconds from a thread, until `stop`: its elapsed time moves while one step runs long."
+    def __init__(self, bar, every:float=1.0):
+        self.bar, self.every, self.done = bar, every, threading.Event()
+        if not bar.disable: threading.Thread(target=self._tick, daemon=True, name='progress').start()
+    def _tick(self):
+        while not self.done.wait(self.every) and not self.bar.disable: self.bar.refresh()  # a closed bar is disabled
+    def stop(self): self.done.set()
+
 def evaluate(models:dict, # name: model (a copy is fitted) or factory returning an unfitted model
              data, # ratings DataFrame, or a `MovieLens` (its `items` enable genre diversity)
              split='kfold', # 'kfold', 'holdout' (per-user 80/20, one per fold), 'leave_last', 'temporal', or a list of (train, test)
@@ -98,6 +108,7 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
     splits = _splits(ratings, split, folds, seed)
     rows, per_user = [], []
     bar = tqdm(total=len(splits)*len(models), desc='evaluate', disable=not progress)
+    ticking = _ticking(bar)  # the clock moves while one model fits for long
     for fold, (train, test) in enumerate(splits):
         if 'synthetic' in test: test = test[~test.synthetic.astype(bool)]  # simulated ratings train, never judge
         users = test.user_id.unique()
@@ -125,7 +136,7 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
                     per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': v.index, 'metric': m, 'k': kk, 'value': v.to_numpy()}))
                 add('coverage', coverage(recs, train.item_id.nunique(), kk), kk)
             bar.update()
-    bar.close()
+    ticking.stop(); bar.close()
     return Evaluation(pd.DataFrame(rows, columns=['model', 'fold', 'metric', 'k', 'value']),
                       pd.concat(per_user, ignore_index=True))
 

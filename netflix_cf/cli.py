@@ -22,7 +22,7 @@ from fastcore.script import Param
 import netflix_cf
 
 # %% auto #0
-__all__ = ['COMMANDS', 'run', 'recommend', 'similar', 'evaluate_models', 'download', 'app', 'bench', 'main']
+__all__ = ['COMMANDS', 'run', 'recommend', 'similar', 'evaluate_models', 'download', 'cache', 'app', 'bench', 'main']
 
 # %% ../nbs/06_cli.ipynb #bee6c114
 class UsageError(Exception):
@@ -101,6 +101,10 @@ def _say(*args):
     "Print a progress or summary line, unless the command runs with `--quiet`."
     if not _QUIET: print(*args)
 
+def _progress() -> bool:
+    "Show progress bars: on a terminal, unless the command runs with `--quiet`."
+    return sys.stderr.isatty() and not _QUIET
+
 def _data(dataset, synthetic, data_dir, seed=None):
     from netflix_cf.service import SYNTHETIC, describe, load_data
     data = load_data(SYNTHETIC if synthetic else dataset, data_dir, setting('seed', seed))
@@ -162,7 +166,7 @@ def run(dataset:dataset_option()='ml-latest-small',
     _say(f"hold-out split (seed {seed}): {test_ratio:.0%} of each user's ratings for testing, {len(train):,} train / {len(test):,} test\n")
     fitted = {}
     make = lambda name: lambda: fitted.setdefault(name, make_model(name, user_k if name == 'user' else item_k))
-    ev = evaluate({MODEL_NAMES[m]: make(m) for m in models}, data, split=[(train, test)], k=n, relevance=CONFIG.relevance, progress=False)
+    ev = evaluate({MODEL_NAMES[m]: make(m) for m in models}, data, split=[(train, test)], k=n, relevance=CONFIG.relevance, progress=_progress())
     print(_show(_headline(ev, n)))
     print(f'relevant: test ratings of {CONFIG.relevance:g} or more; RMSE over all {len(test):,} test ratings\n')
     shown = pd.Series(test.user_id.unique()).sample(min(users, test.user_id.nunique()), random_state=seed).sort_values()
@@ -188,7 +192,7 @@ def recommend(user:Param('the user id to recommend for', int, required=True)=Non
     n = setting('n', n)
     data = _data(dataset, synthetic, data_dir)
     own = user_ratings(data, user)
-    recs = explained_recommendations(fit_model(make_model(model), data.ratings), data, user, n=n)
+    recs = explained_recommendations(fit_model(make_model(model), data.ratings, background=True), data, user, n=n)  # kept while the list prints
     if recs.empty:
         print(f'user {user} has rated every movie with ratings in {data.name}: nothing is left to recommend')
         return 0
@@ -213,7 +217,7 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
     same = find_titles(data.items, title, counts).query("match == 'exact'").item_id
     if len(same) > 1: _say(f"{len(same)} movies are called that; using the most rated. Others: {'; '.join(movie_label(data.items, same[1:]))} (add the year to choose)")
     if item not in counts.index: raise ServiceError(f'{label} has no ratings in {data.name}, so it has no neighbours')
-    m = fit_model(make_model('item'), data.ratings)
+    m = fit_model(make_model('item'), data.ratings, background=True)
     nb = m.similar_items(item, n)
     if nb.empty:
         print(f'{label} shares no rater with any other movie in {data.name}: it has no neighbours')
@@ -245,7 +249,7 @@ def evaluate_models(models:_MODELS='user,item,popular,baseline',
     _check_n(n, data)
     _say(f'{folds} {"folds" if split == "kfold" else "hold-out splits"}, seed {seed}; relevant: test ratings of {CONFIG.relevance:g} or more\n')
     ev = evaluate({MODEL_NAMES[m]: make_model(m) for m in models}, data, split=split, folds=folds, k=n, relevance=CONFIG.relevance,
-                  seed=seed, progress=sys.stderr.isatty() and not _QUIET)
+                  seed=seed, progress=_progress())
     cols = {'precision': f'Precision@{n}', 'recall': f'Recall@{n}', 'f1': f'F1@{n}', 'ndcg': f'NDCG@{n}', 'hit_rate': f'HitRate@{n}',
             'coverage': 'coverage', 'rmse': 'RMSE', 'mae': 'MAE'}
     print(ev.table(k=n, metrics=list(cols)).rename(columns=cols).rename_axis(None).T.to_string())
@@ -261,10 +265,39 @@ def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=
     if found is not None:
         print(f'{dataset} is already here: {found}')
         return 0
-    try: path = download_movielens(dataset, cache, progress=sys.stderr.isatty() and not _QUIET)
+    try: path = download_movielens(dataset, cache, progress=_progress())
     except DownloadError as e: raise ServiceError(str(e).replace('(or pass data_dir=)', '(or pass --data-dir FOLDER to the other commands)')) from None
     print(f'{dataset} downloaded and verified: {path}')
     return 0
+
+def cache(clear:bool=False, # remove every fitted model the cache holds; downloaded data and compiled code stay
+         ) -> int:
+    "Show what the cache folder holds (fitted models, downloaded data, compiled code); with --clear, remove the fitted models."
+    import pandas as pd
+    from netflix_cf.loading import cache_dir
+    from netflix_cf.service import ServiceError, _folder_problem, clear_model_cache, model_cache_folder, model_cache_limit, model_cache_report
+    folder = model_cache_folder()
+    if (reason := _folder_problem(folder)): raise ServiceError(f'the model cache is not used: {reason}')
+    if clear:
+        held = model_cache_report().megabytes.sum()
+        models = sum(p.suffix == '.npz' for p in clear_model_cache())
+        print(f"removed {models} fitted model{'' if models == 1 else 's'} ({held:,.1f} MB) from {folder}")
+        return 0
+    report, limit = model_cache_report(), model_cache_limit()
+    print(f'cache folder: {cache_dir()}  (set NETFLIX_CF_CACHE to move it)')
+    print(f"fitted models in {folder.name}/: {report.kept.sum()}, {report.megabytes.sum():,.1f} MB of at most {limit/1e6:,.0f} MB "
+          f"(set NETFLIX_CF_MODEL_CACHE, e.g. 500M, or 0 to keep none)")
+    if len(report):
+        shown = report.assign(last_used=report.last_used.dt.tz_convert(None).dt.strftime('%Y-%m-%d %H:%M'),
+                              kept=report.kept.map({True: 'yes', False: 'no: loading does not pay'}))
+        print(_show(shown.rename(columns={'megabytes': 'MB', 'fit_seconds': 'fit s', 'load_seconds': 'load s', 'last_used': 'last used (UTC)'}), digits=2))
+    others = sorted(p for p in cache_dir().iterdir() if p.name != folder.name) if cache_dir().is_dir() else []
+    for p in others: print(f'{p.name}/: {_folder_megabytes(p):,.1f} MB')
+    return 0
+
+def _folder_megabytes(folder:Path) -> float:
+    "The size of the files under `folder`, in MB, links not followed."
+    return sum(f.lstat().st_size for f in folder.rglob('*') if f.is_file() and not f.is_symlink())/1e6 if folder.is_dir() else folder.lstat().st_size/1e6
 
 def app(streamlit_args:list=None, # options passed on to `streamlit run`
        ):
@@ -294,7 +327,7 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
     report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs)
 
-COMMANDS = {'run': run, 'recommend': recommend, 'similar': similar, 'evaluate': evaluate_models, 'download': download, 'app': app, 'bench': bench}
+COMMANDS = {'run': run, 'recommend': recommend, 'similar': similar, 'evaluate': evaluate_models, 'download': download, 'cache': cache, 'app': app, 'bench': bench}
 
 # %% ../nbs/06_cli.ipynb #5753deee
 _GLOBAL_FLAGS = ('-q', '--quiet', '--debug')
@@ -314,6 +347,13 @@ def _user_error(e:BaseException) -> bool:
 
 def _one_line(e:BaseException) -> str:
     return ' '.join(str(e).split()) or type(e).__name__
+
+def _finish_saving():
+    "Wait for fitted models still being written to the cache, saying so if that takes a moment."
+    service = sys.modules.get('netflix_cf.service')
+    if service is None or service.finish_saving(timeout=0.5): return
+    if not _QUIET: print('netflix-cf: keeping the fitted model for next time...', file=sys.stderr, flush=True)
+    service.finish_saving()
 
 def main(argv:list|None=None, # arguments; default: the command line
         ) -> int:
@@ -362,6 +402,7 @@ def main(argv:list|None=None, # arguments; default: the command line
                         + ('' if debug else ' (re-run with --debug to see where it happened)'), file=sys.stderr)
             return 1
         finally:
+            _finish_saving()
             _QUIET = False
             if quiet_before is None: os.environ.pop('NETFLIX_CF_QUIET', None)
             else: os.environ['NETFLIX_CF_QUIET'] = quiet_before

@@ -19,6 +19,7 @@ import threading
 import time
 import unicodedata
 import warnings
+import weakref
 import zipfile
 from pathlib import Path
 
@@ -37,7 +38,8 @@ __all__ = ['SYNTHETIC', 'GENRES', 'MODEL_NAMES', 'MODEL_CACHE_SIZE', 'MIN_FIT_SE
            'CacheWarning', 'synthetic_movielens', 'load_data', 'describe', 'normalise_title', 'movie_label',
            'find_titles', 'resolve_title', 'make_model', 'model_cache_limit', 'code_version', 'ratings_fingerprint',
            'model_path', 'model_cache_folder', 'clean_model_cache', 'clear_model_cache', 'model_cache_report',
-           'save_model', 'fit_model', 'user_ratings', 'explained_recommendations', 'holdout', 'check_evaluable']
+           'save_model', 'fit_model', 'finish_saving', 'user_ratings', 'explained_recommendations', 'holdout',
+           'check_evaluable']
 
 # %% ../nbs/05a_service.ipynb #890bcaec
 class ServiceError(Exception):
@@ -177,9 +179,9 @@ def model_cache_limit(size:str|int|None=None, # a size such as '2G', '500M', '0'
     "The model cache's bound in bytes (0: no cache), or a `ValueError` naming a size it cannot read."
     if size is None: size = os.environ.get('NETFLIX_CF_MODEL_CACHE') or MODEL_CACHE_SIZE
     if isinstance(size, (int, np.integer)) and not isinstance(size, bool) and size >= 0: return int(size)
-    m = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*', str(size), re.IGNORECASE)
+    m = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*(?:([kmgt])(i?))?b?\s*', str(size), re.IGNORECASE)
     if not m: raise ValueError(f"the model cache's size must be bytes or a number with K, M, G or T (2G, 500M, 0 for none); got {size!r}")
-    return int(float(m[1]) * 1024**' kmgt'.index(m[2].lower() or ' '))
+    return int(float(m[1]) * (1024 if m[3] else 1000)**' kmgt'.index((m[2] or ' ').lower()))  # 2G: 2·10⁹ bytes; 2GiB: 2·2³⁰
 
 @functools.cache
 def code_version() -> str:
@@ -322,7 +324,8 @@ def model_cache_report(folder:str|Path|None=None, # a model cache folder; defaul
              'load_seconds': r.get('load_seconds'), 'last_used': pd.Timestamp(used, unit='s', tz='UTC').floor('s'), 'kept': r.get('kept', True)}
             for stem, r, size, used in (_cache_entries(folder) if folder.is_dir() and not _folder_problem(folder) else [])]
     columns = ['file', 'model', 'megabytes', 'fit_seconds', 'load_seconds', 'last_used', 'kept']
-    return pd.DataFrame(rows, columns=columns).sort_values('last_used', ascending=False, ignore_index=True)
+    report = pd.DataFrame(rows, columns=columns).astype({'megabytes': float, 'fit_seconds': float, 'load_seconds': float, 'kept': bool})
+    return report.sort_values('last_used', ascending=False, ignore_index=True)
 
 def save_model(model, # a fitted model that has `save`: `UserKNN`, `ItemKNN`, `GlobalItemKNN`, `ItemEASE`
                path:str|Path, # its place in the cache, from `model_path`
@@ -374,7 +377,7 @@ def fit_model(model:KNNModel, # an unfitted model: `UserKNN`, `ItemKNN`, `Global
               cache:str|Path|bool|None=None, # folder of fitted models; None or True: `model_cache_folder()`; False: no cache
               background:bool=False, # save a newly fitted model in a background thread and return at once
               limit:int|None=None, # the cache's bound in bytes; default `model_cache_limit()` (0: no cache)
-              min_fit_seconds:float=MIN_FIT_SECONDS, # a model fitted faster than this is not kept
+              min_fit_seconds:float|None=None, # a model fitted faster than this is not kept; default `MIN_FIT_SECONDS`
              ) -> KNNModel:
     "`model` fitted on `ratings`, or loaded from the model cache when the same code fitted it on the same ratings before and loading pays."
     limit = model_cache_limit() if limit is None else limit
@@ -389,10 +392,20 @@ def fit_model(model:KNNModel, # an unfitted model: `UserKNN`, `ItemKNN`, `Global
     start = time.perf_counter()
     model.fit(ratings)
     seconds = time.perf_counter() - start
-    if seconds < min_fit_seconds or (record is not None and not record['kept']): return model  # loading would not pay
-    if background: threading.Thread(target=save_model, args=(model, path, seconds, limit), name=f'save {path.name}').start()  # not a daemon: the process waits for it
+    if seconds < (MIN_FIT_SECONDS if min_fit_seconds is None else min_fit_seconds) or (record is not None and not record['kept']): return model  # loading would not pay
+    if background:
+        saving = threading.Thread(target=save_model, args=(model, path, seconds, limit), name=f'save {path.name}')  # not a daemon: the process waits for it
+        _SAVING.add(saving); saving.start()
     else: save_model(model, path, seconds, limit)
     return model
+
+_SAVING = weakref.WeakSet()  # the threads `fit_model(background=True)` started
+
+def finish_saving(timeout:float|None=None, # most seconds to wait; None: until every model is written
+                 ) -> bool:
+    "Wait for the models `fit_model` is saving in the background; whether all are written."
+    for saving in list(_SAVING): saving.join(timeout)
+    return not any(t.is_alive() for t in _SAVING)
 
 # %% ../nbs/05a_service.ipynb #f296532d
 def user_ratings(data:MovieLens, # the dataset

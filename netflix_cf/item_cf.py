@@ -179,8 +179,13 @@ def reference_global_fit(ratings:dict, # {(user, item): rating}
                          baseline, # baseline(u, j): the fixed baseline b̄_uj
                          neighbours:dict, # {item: its k most similar items, S^k(i)}
                          orders:list, # per epoch, the (user, item) pairs in the order they are visited
-                         mu:float, bu:dict, bi:dict, # the starting offset and biases: {user: b_u}, {item: b_i}
-                         lr:float, reg:float, reg_bias:float, decay:float=1.0, # γ, λ, λ_b, and γ's factor after each epoch
+                         mu:float, # the starting offset μ
+                         bu:dict, # the starting user biases, {user: b_u}
+                         bi:dict, # the starting item biases, {item: b_i}
+                         lr:float, # γ, the learning rate
+                         reg:float, # λ, the penalty on the weights
+                         reg_bias:float, # λ_b, the penalty on the biases
+                         decay:float=1.0, # γ's factor after each epoch
                         ) -> tuple:
     "The global neighbourhood model fitted by stochastic gradient descent, from the definitions: (b_u, b_i, w, c)."
     bu, bi, w, c = dict(bu), dict(bi), {}, {}
@@ -236,7 +241,8 @@ class GlobalItemKNN(ItemKNN):
     def _loaded(self): self.k = self.n_store = int(self.k_)
 
     @staticmethod
-    def auto_k(data) -> int:
+    def auto_k(data, # a `RatingsMatrix`
+              ) -> int:
         "Neighbours per item when `k` is None: the mean number of ratings per rated item, between 50 and 300."
         return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), 50, 300))
 

@@ -84,7 +84,8 @@ RELEASES = {r.name: r for r in [
     Release('ml-32m', 'md5:d472be332d4daa821edc399621853b57', 'csv', **_half),
 ]}
 
-def release(name:str) -> Release:
+def release(name:str, # a key of `RELEASES`, such as 'ml-latest-small' (a `Release` is returned as it is)
+           ) -> Release:
     "The `Release` called `name`, with an error listing the known ones otherwise."
     if isinstance(name, Release): return name
     if name not in RELEASES:
@@ -432,7 +433,8 @@ def check_ratings(df:pd.DataFrame, # raw ratings with the columns `columns`
 # %% ../nbs/00_loading.ipynb #7d6612f9
 _year_re = re.compile(r'\s*\((\d{4})(?:[-–]\d{0,4})?\)\s*$')
 
-def split_title(titles:pd.Series) -> pd.DataFrame:
+def split_title(titles:pd.Series, # MovieLens titles, such as 'Toy Story (1995)'
+               ) -> pd.DataFrame:
     "Split 'Title (1995)' into a clean `title` and an integer `year` (missing where the title has none)."
     titles = titles.astype(str).str.strip()
     year = titles.str.extract(_year_re, expand=False)

@@ -153,7 +153,8 @@ class Biases:
         bi = np.where(cols >= 0, self.item[np.maximum(cols, 0)], 0) if len(self.item) else 0
         return (self.offset + bu + bi).astype(np.float64)
 
-    def residuals(self, m:sparse.csr_matrix) -> sparse.csr_matrix:
+    def residuals(self, m:sparse.csr_matrix, # ratings, users x items, with the biases' layout
+                 ) -> sparse.csr_matrix:
         "`m` minus the biases at its stored entries (same sparsity pattern, explicit zeros kept)."
         return sparse.csr_matrix((m.data - self(entry_rows(m), m.indices), m.indices.copy(), m.indptr.copy()), shape=m.shape)
 

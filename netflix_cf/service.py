@@ -87,7 +87,8 @@ def load_data(dataset:str='ml-latest-small', # a MovieLens release, or 'syntheti
                                f"Or try everything on generated data: netflix-cf run --synthetic") from None
     return load_movielens(dataset, data_dir, download=False)
 
-def describe(data:MovieLens) -> str:
+def describe(data:MovieLens, # a dataset
+            ) -> str:
     "One line on a dataset: its name and how many ratings, users and rated movies it has."
     r = data.ratings
     many = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
@@ -96,7 +97,8 @@ def describe(data:MovieLens) -> str:
 # %% ../nbs/05a_service.ipynb #565f9c02
 _ARTICLES = ('the', 'a', 'an', 'les', 'le', 'la', 'l', 'il', 'el', 'die', 'der', 'das')
 
-def normalise_title(title:str) -> str:
+def normalise_title(title:str, # a title as a catalogue or a person writes it
+                   ) -> str:
     "A title reduced for matching: no accents, case, year, punctuation or trailing article ('Matrix, The (1999)' -> 'the matrix')."
     t = unicodedata.normalize('NFKD', str(title)).encode('ascii', 'ignore').decode().lower().strip()
     t = re.sub(r'\s*\(\d{4}\)\s*$', '', t)

@@ -64,7 +64,8 @@ def _exactness(df, col:str) -> tuple:
 def similarity_values(r, # a Spark DataFrame with `user_id`, `item_id` and `x`, the rating as float64
                       centring:str, # 'none', 'row' (the item's mean), 'column' (the user's mean), 'baseline', 'tfidf' or 'bm25'
                       exact:bool, # are the ratings on the half-star grid (then Spark's sums are the engine's)?
-                      bm25_k1:float=100.0, bm25_b:float=0.8, # the 'bm25' weighting's K₁ and B
+                      bm25_k1:float=100.0, # the 'bm25' weighting's K₁
+                      bm25_b:float=0.8, # the 'bm25' weighting's B
                       baseline:tuple|None=None, # for 'baseline': (μ, b_u, b_i) from `baseline_terms`
                      ):
     "`r` with `y`, each rating as the similarity compares it: what `centered_rows` gives for the item x user matrix, bit for bit."

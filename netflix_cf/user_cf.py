@@ -39,7 +39,8 @@ SIMILARITIES = {  # name: (centring of the rows, norms over 'all' entries or 'co
 }
 WEIGHTINGS = ('tfidf', 'bm25')  # centrings that weight each rating by its row and column instead of subtracting
 
-def check_similarity(name:str) -> tuple:
+def check_similarity(name:str, # a similarity's name, one of `SIMILARITIES`
+                    ) -> tuple:
     "Centring and norm type of similarity `name`, with an error listing the known ones."
     if name not in SIMILARITIES: raise ValueError(f"similarity must be one of {', '.join(SIMILARITIES)}; got {name!r}")
     return SIMILARITIES[name]
@@ -81,9 +82,12 @@ def centered_rows(X:sparse.csr_matrix, # rows are the entities to compare
 def reference_neighbours(dense:np.ndarray, # rows x columns, NaN where there is no rating
                          similarity:str, # one of `SIMILARITIES`
                          k:int, # neighbours per row
-                         shrinkage:float=0.0, min_support:int=1, positive_only:bool=True,
+                         shrinkage:float=0.0, # λ in sim·n/(n+λ); 0 for none
+                         min_support:int=1, # least co-support for a pair to count
+                         positive_only:bool=True, # keep only positive similarities
                          baseline:Biases|None=None, # bias model for 'pearson_baseline'
-                         bm25_k1:float=100.0, bm25_b:float=0.8, # K₁ and B of 'bm25'
+                         bm25_k1:float=100.0, # K₁ of 'bm25'
+                         bm25_b:float=0.8, # B of 'bm25'
                         ) -> list:
     "Plain reference: the top-k neighbours of each row straight from the definitions, with loops (small inputs only)."
     n, m = dense.shape
@@ -523,7 +527,12 @@ class UserKNN(KNNModel):
         return self._similar(user_id, n)
 
 # %% ../nbs/02_user_cf.ipynb #a9c29050
-def random_ratings(n_rows:int, n_cols:int, density:float, seed:int, ties:bool=False) -> np.ndarray:
+def random_ratings(n_rows:int, # rows (users or items)
+                   n_cols:int, # columns
+                   density:float, # share of the cells that hold a rating
+                   seed:int, # random seed
+                   ties:bool=False, # repeat the first half of the rows in the second, so that similarities tie exactly
+                  ) -> np.ndarray:
     "A random matrix with NaN for missing ratings; `ties` repeats rows so that similarities tie exactly."
     rng = np.random.default_rng(seed)
     dense = np.where(rng.random((n_rows, n_cols)) < density, rng.integers(1, 11, (n_rows, n_cols))/2, np.nan)

@@ -141,10 +141,10 @@ def _headline(ev, # an `Evaluation`
 
 _MODELS = Param('models, comma-separated, from: user, item, global (item CF, weights learned for ratings), ease (item CF, weights learned for lists), popular, baseline', model_list)
 
-def run(dataset:dataset_option()='ml-latest-small',
+def run(dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
         synthetic:bool=False, # use generated ratings instead of MovieLens (no download; runs in seconds)
         data_dir:str=None, # folder holding the dataset's folder (or that folder itself), searched before $NETFLIX_CF_DATA and the download cache
-        models:_MODELS='user,item',
+        models:_MODELS='user,item', # the models to fit, comma-separated
         user_k:positive_int=None, # neighbours per prediction for user CF
         item_k:positive_int=None, # neighbours per prediction for item CF
         n:positive_int=None, # list length, and the K of Precision/Recall/F1/NDCG@K
@@ -183,7 +183,7 @@ def recommend(user:Param('the user id to recommend for', int, required=True)=Non
               n:positive_int=None, # how many movies
               model:Param('item (item-based CF), ease (item CF with weights learned for lists) or user (user-based CF)', str, choices=['item', 'ease', 'user'])='item',
               explain:bool=False, # say why each movie is recommended
-              dataset:dataset_option()='ml-latest-small',
+              dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
               synthetic:bool=False, # use generated ratings instead of MovieLens
               data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
              ) -> int:
@@ -202,7 +202,7 @@ def recommend(user:Param('the user id to recommend for', int, required=True)=Non
 
 def similar(title:str, # a movie title: case, year and articles are forgiven ('toy story', 'Matrix, The', 'the matrix (1999)')
             n:positive_int=None, # how many neighbours
-            dataset:dataset_option()='ml-latest-small',
+            dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
             synthetic:bool=False, # use generated ratings instead of MovieLens
             data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
            ) -> int:
@@ -228,12 +228,12 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
                               'similarity': nb.similarity, 'co-raters': nb.support}), digits=3))
     return 0
 
-def evaluate_models(models:_MODELS='user,item,popular,baseline',
+def evaluate_models(models:_MODELS='user,item,popular,baseline', # the models to evaluate, comma-separated
                     split:Param('kfold (folds over all ratings) or holdout (per-user hold-out, one per fold)', str, choices=['kfold', 'holdout'])='kfold',
                     folds:positive_int=5, # number of folds
                     n:positive_int=None, # the K of the top-N metrics
                     seed:count=None, # random seed of the split
-                    dataset:dataset_option()='ml-latest-small',
+                    dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
                     synthetic:bool=False, # use generated ratings instead of MovieLens
                     data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
                    ) -> int:
@@ -255,14 +255,15 @@ def evaluate_models(models:_MODELS='user,item,popular,baseline',
     print(ev.table(k=n, metrics=list(cols)).rename(columns=cols).rename_axis(None).T.to_string())
     return 0
 
-def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=False)='ml-latest-small',
+def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=False)='ml-latest-small', # the MovieLens release to fetch
              cache:str=None, # folder to keep it in (default: $NETFLIX_CF_CACHE or ~/.cache/netflix_cf)
             ) -> int:
     "Download a MovieLens release, check its checksum and unpack it into the cache."
-    from netflix_cf.loading import DownloadError, download_movielens, find_movielens
+    from netflix_cf.loading import DownloadError, _find, download_movielens, release, verify_release
     from netflix_cf.service import ServiceError
-    found = find_movielens(dataset, cache=cache)
+    found, in_cache = _find(release(dataset), None, cache)
     if found is not None:
+        if in_cache is not None: verify_release(found, dataset)  # the copy in the cache must be the one downloaded
         print(f'{dataset} is already here: {found}')
         return 0
     try: path = download_movielens(dataset, cache, progress=_progress())

@@ -28,8 +28,8 @@ with st.spinner('Starting the recommender ...') if _PAGE else contextlib.nullcon
     from netflix_cf.item_cf import ItemKNN
     from netflix_cf.loading import RELEASES, MovieLens, add_recent_titles, find_movielens
     from netflix_cf.preprocessing import CONFIG
-    from netflix_cf.service import (SYNTHETIC, ServiceError, explained_recommendations, find_titles, fit_model, holdout,
-                                    load_data, make_model, movie_label)
+    from netflix_cf.service import (SYNTHETIC, ServiceError, describe, explained_recommendations, find_titles, fit_model,
+                                    holdout, load_data, make_model, movie_label)
     from netflix_cf.user_cf import SIMILARITIES
 
 # %% auto #0
@@ -44,11 +44,26 @@ def available_datasets() -> list:
     return [name for name in RELEASES if here(name)] + [SYNTHETIC]
 
 def with_catalogue(data:MovieLens) -> MovieLens:
-    "`data` with the recent 2020–2024 titles in its catalogue (no ratings: cold-start items), and each movie's number of ratings."
+    "`data` with the recent 2020–2024 titles in its catalogue (no ratings: cold-start items), each movie's number of ratings and whether it is `recent`."
     plus = add_recent_titles(data)
     counts = data.ratings.item_id.value_counts()
-    items = plus.items.assign(n_ratings=plus.items.item_id.map(counts).fillna(0).astype(int))
+    items = plus.items.assign(n_ratings=plus.items.item_id.map(counts).fillna(0).astype(int), recent=~plus.items.item_id.isin(data.items.item_id))
     return MovieLens(data.name, data.ratings, items, data.path)
+
+def data_summary(data:MovieLens, # dataset with catalogue (`with_catalogue`)
+                ) -> str:
+    "The sidebar's words on the data: `describe`'s line, as `netflix-cf run` prints it, and the catalogue's titles without ratings."
+    many = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
+    unrated = data.items[data.items.n_ratings == 0]
+    recent = unrated[unrated.recent]
+    years = f' ({recent.year.min()}–{recent.year.max()})' if len(recent) else ''
+    older = len(unrated) - len(recent)
+    if not len(unrated): unrated_note = ''
+    elif not older: unrated_note = f'The catalogue also has {many(len(recent), "recent title")}{years} without ratings yet.'
+    elif not len(recent): unrated_note = f'The catalogue also has {many(older, "title")} that nobody rated.'
+    else: unrated_note = (f'The catalogue also has {many(len(unrated), "title")} without ratings yet: {len(recent):,} recent{years} '
+                          f'and {older:,} older that nobody rated.')
+    return describe(data) + ('.  \n' + unrated_note if unrated_note else '')
 
 # %% ../nbs/07_app.ipynb #9572e8a3
 def stars(rating:float) -> str:
@@ -72,6 +87,18 @@ def history(data:MovieLens, # dataset with catalogue
     cat = data.items.set_index('item_id')
     return pd.DataFrame({'title': movie_label(data.items, own.item_id), 'rating': [stars(r) for r in own.rating],
                          'genres': cat.genres.reindex(own.item_id).str.replace('|', ', ').to_numpy()})
+
+HISTORY_COLUMNS = {  # pixels: the three fit in half the page of a 1,400 px window; a wider one shares out the room left over
+    'title': st.column_config.TextColumn('title', width=225),
+    'rating': st.column_config.TextColumn('rating', width=80, help='their rating, from ½ to 5 stars'),
+    'genres': st.column_config.TextColumn('genres', width=130)}
+
+def user_help(name:str, # dataset name
+              users, # its user ids, sorted
+             ) -> str:
+    "The help text of the user picker: what a user id is, and what to do when you are not one."
+    return (f'Each user is one anonymous rater of the dataset ({name}), known only by a number: here {users[0]} to {users[-1]} '
+            f'({len(users):,} users). Not one of them? Rate a few movies yourself in the New visitor tab.')
 
 def user_cards(model, data:MovieLens, user_id, n:int=CONFIG.n_recommendations) -> list:
     "Card texts of a user's recommendations, with the model's predicted rating."
@@ -137,7 +164,7 @@ def cached_data(name:str) -> MovieLens:
 @st.cache_resource(show_spinner=False)
 def cached_model(name:str, kind:str, k:int, similarity:str):
     "A fitted model, kept across reruns and sessions (and on disk by `fit_model`)."
-    return fit_model(make_model(kind, k, similarity), cached_data(name).ratings, background=True)
+    return fit_model(make_model(kind, k, similarity), cached_data(name).ratings)
 
 @st.cache_data(show_spinner=False)
 def cached_evaluation(name:str, kind:str, k:int, similarity:str, n:int):
@@ -166,10 +193,10 @@ def _ranking(choice) -> str:
 
 def existing_user_tab(data, model, choice):
     users = np.sort(data.ratings.user_id.unique())
-    user = st.selectbox('User', users, key='user')
-    left, right = st.columns([2, 3])
+    user = st.selectbox('User', users, key='user', help=user_help(data.name, users))
+    left, right = st.columns(2)  # half the page: the history's three columns fit at 1,400 px
     left.subheader(f'User {user} rated {int((data.ratings.user_id == user).sum()):,} movies')
-    left.dataframe(history(data, user), hide_index=True, width='stretch')
+    left.dataframe(history(data, user), hide_index=True, width='stretch', column_config=HISTORY_COLUMNS)
     right.subheader(f'Recommendations for user {user}')
     right.caption(f"{choice['label']}, k = {choice['k']}, ranked by {_ranking(choice)}")
     with right, st.spinner(f'Ranking movies for user {user} ...'): cards = user_cards(model, data, user, choice['n'])
@@ -215,7 +242,7 @@ def page():
     "The page's content below the title."
     choice = sidebar()
     with st.spinner(f"Loading {choice['name']} ..."): data = cached_data(choice['name'])
-    st.sidebar.caption(f'{data.name}: {len(data.ratings):,} ratings, {data.ratings.user_id.nunique():,} users, {len(data.items):,} movies in the catalogue')
+    st.sidebar.caption(data_summary(data))
     with st.spinner(f"Fitting {choice['label']}, ranked by {_ranking(choice)} (once; later visits reuse it{_FIRST_COMPILE}) ..."):
         model = cached_model(choice['name'], choice['kind'], choice['k'], choice['similarity'])
     users, visitor, evaluation = st.tabs(['Existing user', 'New visitor', 'Evaluation'])

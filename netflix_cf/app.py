@@ -164,7 +164,7 @@ def cached_data(name:str) -> MovieLens:
 @st.cache_resource(show_spinner=False)
 def cached_model(name:str, kind:str, k:int, similarity:str):
     "A fitted model, kept across reruns and sessions (and on disk by `fit_model`)."
-    return fit_model(make_model(kind, k, similarity), cached_data(name).ratings)
+    return fit_model(make_model(kind, k, similarity), cached_data(name).ratings, background=True)  # kept on disk while the page shows
 
 @st.cache_data(show_spinner=False)
 def cached_evaluation(name:str, kind:str, k:int, similarity:str, n:int):

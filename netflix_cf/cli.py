@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import difflib
 import importlib.util
@@ -105,9 +106,21 @@ def _progress() -> bool:
     "Show progress bars: on a terminal, unless the command runs with `--quiet`."
     return sys.stderr.isatty() and not _QUIET
 
+@contextlib.contextmanager
+def _working(what:str):
+    "On a terminal, a line saying what is being done and for how long, redrawn every second and cleared when it is done."
+    if not _progress(): yield; return
+    from tqdm.auto import tqdm
+    from netflix_cf.evaluation import _ticking
+    with tqdm(total=None, desc=what, bar_format='{desc}: {elapsed}', leave=False) as bar:
+        ticking = _ticking(bar)
+        try: yield
+        finally: ticking.stop()
+
 def _data(dataset, synthetic, data_dir, seed=None):
     from netflix_cf.service import SYNTHETIC, describe, load_data
-    data = load_data(SYNTHETIC if synthetic else dataset, data_dir, setting('seed', seed))
+    with _working(f"loading {SYNTHETIC if synthetic else dataset}"):
+        data = load_data(SYNTHETIC if synthetic else dataset, data_dir, setting('seed', seed))
     _say(describe(data))
     return data
 
@@ -192,7 +205,9 @@ def recommend(user:Param('the user id to recommend for', int, required=True)=Non
     n = setting('n', n)
     data = _data(dataset, synthetic, data_dir)
     own = user_ratings(data, user)
-    recs = explained_recommendations(fit_model(make_model(model), data.ratings, background=True), data, user, n=n)  # kept while the list prints
+    with _working(f'fitting {MODEL_NAMES[model]}, or loading it from the model cache'):
+        fitted = fit_model(make_model(model), data.ratings, background=True)  # kept on disk while the list prints
+    recs = explained_recommendations(fitted, data, user, n=n)
     if recs.empty:
         print(f'user {user} has rated every movie with ratings in {data.name}: nothing is left to recommend')
         return 0
@@ -217,7 +232,8 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
     same = find_titles(data.items, title, counts).query("match == 'exact'").item_id
     if len(same) > 1: _say(f"{len(same)} movies are called that; using the most rated. Others: {'; '.join(movie_label(data.items, same[1:]))} (add the year to choose)")
     if item not in counts.index: raise ServiceError(f'{label} has no ratings in {data.name}, so it has no neighbours')
-    m = fit_model(make_model('item'), data.ratings, background=True)
+    with _working('fitting item CF, or loading it from the model cache'):
+        m = fit_model(make_model('item'), data.ratings, background=True)
     nb = m.similar_items(item, n)
     if nb.empty:
         print(f'{label} shares no rater with any other movie in {data.name}: it has no neighbours')

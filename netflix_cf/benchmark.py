@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -23,13 +24,13 @@ from fastcore.script import call_parse
 from scipy import sparse
 from tqdm.auto import tqdm
 
-from .loading import synthetic_ratings
+from .loading import find_movielens, synthetic_ratings
 from .user_cf import UserKNN
 from .item_cf import ItemEASE, ItemKNN
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'main', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report', 'compile_costs',
-           'cold_start']
+__all__ = ['SHAPES', 'LIBRARIES', 'main', 'README_LINES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report',
+           'first_run_lines', 'compile_costs', 'cold_start']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -114,7 +115,11 @@ def run_task(data_path:str, # .npz file with arrays user_id, item_id, rating
     return {'fit_s': fit_s, 'recommend_s': recommend_s, 'startup_s': startup_s, 'peak_mb': _peak_rss_mb(), 'input_mb': input_mb,
             'recommendations': n_recs, 'sampled_users': len(sample)}
 
-def run_in_child(data_path:str, library:str, n_recommend:int=10_000, seed:int=0) -> dict:
+def run_in_child(data_path:str, # .npz file with arrays user_id, item_id, rating
+                 library:str, # one of `LIBRARIES`
+                 n_recommend:int=10_000, # users to recommend top-10 for
+                 seed:int=0, # which users are chosen
+                ) -> dict:
     "`run_task` in a fresh Python process, so that its peak memory is its own."
     code = ('import json; from netflix_cf.benchmark import run_task; '
             f'print(json.dumps(run_task({str(data_path)!r}, {library!r}, {n_recommend}, {seed})))')
@@ -210,7 +215,8 @@ def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES` (a sequence, 
     if out is not None: _write_atomic(out, json.dumps(summarise(results).to_dict(orient='records'), indent=1))
     return results
 
-def summarise(results:pd.DataFrame) -> pd.DataFrame:
+def summarise(results:pd.DataFrame, # one row per run, from `run_benchmark`
+             ) -> pd.DataFrame:
     "Medians over runs, and each netflix_cf model's ratios to implicit on the same data."
     keys = ['size', 'ratings', 'users', 'items', 'library']
     med = results.groupby(keys, sort=False)[['fit_s', 'recommend_s', 'startup_s', 'peak_mb', 'input_mb']].median().reset_index()
@@ -229,7 +235,7 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
            seed:int=0, # seed of the synthetic data and of the sampled users
            out:str='benchmark.json', # where to save the results (JSON)
            progress:bool=True, # show a progress bar over the runs; `--no-progress` hides it
-           cold_runs:int=0, # then time `netflix-cf run` this many times with an empty compile cache and warm (`cold_start`)
+           cold_runs:int=0, # then time `netflix-cf run` and the README's lines this many times each, with an empty compile cache and warm (`cold_start`)
           ) -> pd.DataFrame:
     "Check the options, run the benchmark, print the table of medians and ratios, save it as JSON and return it."
     sizes_ = _choose('sizes', sizes, SHAPES)
@@ -239,19 +245,28 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
     table = summarise(results)
     print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
     if cold_runs:
-        cold = table.attrs['cold_start'] = cold_start('run', cold_runs, progress)
-        print(f'first run: `netflix-cf run` takes {cold.cold_s.median():.1f} s with an empty compile cache, {cold.warm_s.median():.1f} s '
-              f'warm ({cold.ratio.median():.1f} times; medians of {cold_runs})')
+        cold = table.attrs['cold_start'] = cold_start('run', cold_runs, progress, readme=True)
+        for line in first_run_lines(cold): print(line)
     print(f'saved to {Path(out).name}')
     return table
+
+def first_run_lines(cold:pd.DataFrame, # from `cold_start`
+                   ) -> list:
+    "One line for each command `cold_start` timed: the medians of its cold and warm seconds, of their ratio, and of its longest silences."
+    lines = []
+    for label, g in (cold.groupby('command', sort=False) if 'command' in cold else [('`netflix-cf run`', cold)]):
+        line = (f"first run: {label} take{'' if label.startswith('the ') else 's'} {g.cold_s.median():.1f} s with an empty compile cache, "
+                f'{g.warm_s.median():.1f} s warm ({g.ratio.median():.1f} times; medians of {len(g)})')
+        if 'cold_silence_s' in g: line += f'; longest silence {g.cold_silence_s.median():.1f} s cold, {g.warm_silence_s.median():.1f} s warm'
+        lines.append(line)
+    return lines
 
 main = call_parse(report)  # `python -m netflix_cf.benchmark`: the same options, from the command line
 
 # %% ../nbs/08_benchmark.ipynb #4d0422e4
 def _compile_probe(what:str='engine'):
-    "In this process (meant to be fresh, with an empty `NUMBA_CACHE_DIR`): use the engine, print one JSON line per compilation."
+    "In this process (meant to be fresh, with an empty cache folder): use the engine, print one JSON line per compilation."
     from numba.core.event import install_recorder
-    events = []
     with install_recorder('numba:compile') as rec:
         if what == 'engine':
             data = synthetic_ratings(500, 400, 20_000, seed=0)
@@ -271,28 +286,94 @@ def _compile_probe(what:str='engine'):
 def compile_costs(what:str='engine', # 'engine': both models fitted and used on small data; 'tiny': two small functions
                  ) -> pd.DataFrame:
     "Seconds numba spends compiling each function for each signature, measured in a fresh process with an empty compile cache."
-    with tempfile.TemporaryDirectory() as cache:
+    with tempfile.TemporaryDirectory() as cache:  # where the engine keeps its code (and numba, should the engine's folder be refused)
+        env = {**os.environ, 'NETFLIX_CF_CACHE': cache, 'NUMBA_CACHE_DIR': str(Path(cache)/'numba-own'), 'NETFLIX_CF_COMPILE_PROCESSES': '1', 'NETFLIX_CF_QUIET': '1'}
         out = subprocess.run([sys.executable, '-c', f'from netflix_cf.benchmark import _compile_probe; _compile_probe({what!r})'],
-                             capture_output=True, text=True, env={**os.environ, 'NUMBA_CACHE_DIR': cache, 'NETFLIX_CF_COMPILE_PROCESSES': '1'})
+                             capture_output=True, text=True, env=env)
     if out.returncode: raise RuntimeError(f'the compile probe failed: {out.stderr.strip().splitlines()[-1:]}')
     rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith('{')]
     return pd.DataFrame(rows, columns=['kernel', 'signature', 'seconds', 'own_seconds']).sort_values('own_seconds', ascending=False, ignore_index=True)
 
 # %% ../nbs/08_benchmark.ipynb #226f1df0
-def cold_start(command:str='run', # the `netflix-cf` arguments to time (`--quiet` is added)
-               runs:int=3, # cold/warm pairs; medians are reported
+README_LINES = '''from netflix_cf.loading import load_movielens
+from netflix_cf.item_cf import ItemKNN
+
+ml = load_movielens()                                # ratings and movies as DataFrames
+model = ItemKNN().fit(ml.ratings)                    # every movie's nearest neighbours
+title = ml.items.set_index('item_id').title          # item_id -> title
+for r in model.recommend(1, n=10).itertuples():      # user_id, rank, item_id, score, fallback
+    print(f'{r.rank:>2}. {title[r.item_id]:<38} because you rated', '; '.join(title[model.reasons(r.item_id, 1, n=2).item_id]))'''
+# the Python lines of the README's "Your first recommendations", run as they are
+
+def _timed(argv:list, env:dict, cwd:str) -> tuple:
+    """Run `argv` with a terminal as its output where there is one (as a user would see it; pipes elsewhere): (wall seconds,
+    longest silence, exit code, output), the silence being the longest time without any output, from the start to the exit."""
+    stamps, chunks = [], []
+    start = time.perf_counter()
+    try:
+        import fcntl, pty, termios, struct
+        master, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 160, 0, 0))  # 160 columns, as a wide terminal has
+        proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower)
+        os.close(follower)
+        while True:
+            try: chunk = os.read(master, 65536)
+            except OSError: break  # the terminal's other end closed: the program has exited
+            if not chunk: break
+            stamps.append(time.perf_counter()); chunks.append(chunk)
+        os.close(master)
+    except ImportError:  # no terminals (Windows): both streams through pipes, read as they come
+        proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        lock = threading.Lock()
+        def read(stream):
+            for chunk in iter(lambda: stream.read1(65536), b''):
+                with lock: stamps.append(time.perf_counter()); chunks.append(chunk)
+        readers = [threading.Thread(target=read, args=(s,)) for s in (proc.stdout, proc.stderr)]
+        for r in readers: r.start()
+        for r in readers: r.join()
+    code = proc.wait()
+    end = time.perf_counter()
+    times = [start, *sorted(stamps), end]
+    return end - start, max(b - a for a, b in zip(times, times[1:])), code, b''.join(chunks).decode(errors='replace')
+
+def _first_run_commands(commands) -> tuple:
+    """({label: argument list} of the commands to time, the folder holding ml-latest-small or None): 'readme' is the README's lines, anything else `netflix-cf` arguments.
+    Without ml-latest-small on this machine, `run` uses generated data and the README's lines are left out, with a warning."""
+    try: data, why = find_movielens(), 'is not on this machine'
+    except OSError as e: data, why = None, f'cannot be used ({e})'
+    cli = [sys.executable, '-c', 'import sys; from netflix_cf.cli import main; sys.exit(main(sys.argv[1:]))']
+    out = {}
+    for command in ([commands] if isinstance(commands, str) else list(commands)):
+        if command == 'readme':
+            if data is None: warnings.warn(f"ml-latest-small {why}: the README's lines, which load it, are not timed"); continue
+            out["the README's lines"] = [sys.executable, '-c', README_LINES]; continue
+        args = shlex.split(command)
+        if data is None and args[:1] in ([], ['run']) and '--synthetic' not in args:
+            warnings.warn(f'ml-latest-small {why}: `netflix-cf {command}` is timed on generated data (--synthetic)')
+            args = (args or ['run']) + ['--synthetic']
+        out[f"`netflix-cf {' '.join(args)}`"] = cli + args
+    return out, (None if data is None else str(data.parent))
+
+def cold_start(commands='run', # what to time: `netflix-cf` arguments, or 'readme' for the README's lines; one, or a sequence
+               runs:int=3, # cold/warm pairs of each; medians are reported
                progress:bool=True, # progress bar over the runs
+               readme:bool=False, # also time the README's lines (as 'readme' among `commands`)
               ) -> pd.DataFrame:
-    "Wall seconds of a `netflix-cf` command in a fresh process with an empty compile cache (cold), then again at once (warm)."
-    args, rows = shlex.split(command) + ['--quiet'], []
-    code = 'import sys; from netflix_cf.cli import main; sys.exit(main(sys.argv[1:]))'
-    for run in tqdm(range(_at_least('runs', runs, 1)), desc='cold start', disable=not progress):
-        with tempfile.TemporaryDirectory() as cache:
-            env, seconds = {**os.environ, 'NUMBA_CACHE_DIR': cache}, {}
+    """Wall seconds and longest silence of each command in a fresh process with an empty compile cache (cold), then again at
+    once with the cache it left (warm), as a user sees it: output to a terminal, progress bars on."""
+    runs = _at_least('runs', runs, 1)
+    commands = [commands] if isinstance(commands, str) else list(commands)
+    timed, data = _first_run_commands(commands + ['readme']*(readme and 'readme' not in commands))
+    base = {k: v for k, v in os.environ.items() if k not in ('NETFLIX_CF_CACHE', 'NETFLIX_CF_DATA', 'NETFLIX_CF_QUIET', 'NUMBA_CACHE_DIR')}
+    base.update(PYTHONUNBUFFERED='1', **({'NETFLIX_CF_DATA': data} if data else {}))  # output as it is written; the data where it was found
+    rows = []
+    for label, argv, run in tqdm([(l, a, r) for l, a in timed.items() for r in range(runs)], desc='cold start', disable=not progress):
+        with tempfile.TemporaryDirectory() as cache:  # an empty cache folder: no compiled code, no fitted model
+            env, got = {**base, 'NETFLIX_CF_CACHE': cache, 'NUMBA_CACHE_DIR': str(Path(cache)/'numba-own')}, {}
             for state in ('cold', 'warm'):
-                start = time.perf_counter()
-                out = subprocess.run([sys.executable, '-c', code, *args], env=env, capture_output=True, text=True)
-                seconds[state] = time.perf_counter() - start
-                if out.returncode: raise RuntimeError(f'netflix-cf {command} failed: {out.stderr.strip()}')
-        rows.append({'run': run, 'cold_s': seconds['cold'], 'warm_s': seconds['warm'], 'ratio': seconds['cold']/seconds['warm']})
-    return pd.DataFrame(rows)
+                seconds, silence, code, output = _timed(argv, env, cache)
+                if code: raise RuntimeError(f'{label} failed ({state}, exit code {code}): {output.strip()[-2000:]}')
+                got[state] = seconds, silence
+        rows.append({'command': label, 'run': run, 'cold_s': got['cold'][0], 'warm_s': got['warm'][0], 'ratio': got['cold'][0]/got['warm'][0],
+                     'cold_silence_s': got['cold'][1], 'warm_silence_s': got['warm'][1]})
+    return pd.DataFrame(rows, columns=['command', 'run', 'cold_s', 'warm_s', 'ratio', 'cold_silence_s', 'warm_silence_s'])

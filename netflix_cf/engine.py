@@ -5,29 +5,116 @@
 # %% ../nbs/09_engine.ipynb #f3fd1629
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import math
 import os
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 import warnings
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numba
 import numpy as np
 import pandas as pd
 from numba import njit
+from numba.core import caching as numba_caching
 from numba.core import event as numba_event
 from numba.core import sigutils
 from numba.core.errors import NumbaPerformanceWarning
 from scipy import linalg, sparse
 from tqdm.auto import tqdm
 
+import netflix_cf
+from .loading import cache_dir, untrusted_reason
+
 # %% auto #0
-__all__ = ['COMPILE_SECONDS', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours', 'aggregate_first_k',
-           'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch', 'gram_matrix',
-           'ease_weights']
+__all__ = ['CompileCacheWarning', 'compile_cache_folder', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours',
+           'aggregate_first_k', 'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch',
+           'gram_matrix', 'ease_weights', 'compile_estimate']
+
+# %% ../nbs/09_engine.ipynb #5c1a7e02
+class CompileCacheWarning(UserWarning):
+    "The engine's compiled code cannot be kept in its own folder: it is kept where numba keeps it, or not at all."
+
+_PACKAGE = Path(netflix_cf.__file__).resolve().parent  # the kernels of the files in this folder are kept in their version's folder
+_ENGINE_FILE = Path(__file__).resolve() if __name__ == 'netflix_cf.engine' else None  # None in this chapter: its kernels are its cells'
+_RECORD = 'compile-times.json'  # beside the compiled code: how long each kernel took to compile on this machine
+
+@lru_cache(maxsize=None)
+def _file_digest(path:str, mtime_ns:int, size:int) -> str:
+    "sha256 of a file's bytes, read again whenever its time or size changes."
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+def _digest(path) -> str:
+    "sha256 of the bytes of the file at `path`."
+    st = os.stat(path)
+    return _file_digest(str(path), st.st_mtime_ns, st.st_size)
+
+def compile_cache_folder(source:str|Path|None=None, # a module of this package that defines kernels; default the engine
+                        ) -> Path:
+    "Where the kernels of `source` are kept: `cache_dir()/'numba'/'<version>-<hash>'`, the hash of the file's bytes, numba's version and Python's."
+    source = Path(source) if source else _PACKAGE/'engine.py'
+    key = hashlib.sha256(f'{_digest(source)} numba {numba.__version__} {sys.implementation.cache_tag}'.encode()).hexdigest()[:16]
+    return cache_dir()/'numba'/f'{netflix_cf.__version__}-{key}'
+
+def _prepare_folder(folder:Path) -> tuple:
+    "('own', None) if compiled code can be kept in `folder` (made private if new); ('off', why) if another user could change it; ('numba', why) if it cannot be written."
+    chain = (folder.parent, folder)  # whoever can write into either could put code of their own where it is loaded from
+    def distrust(): return next((why for p in chain if (why := untrusted_reason(p))), None)
+    try:
+        if (why := distrust()): return 'off', why
+        folder.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for p in chain:
+            with contextlib.suppress(FileExistsError): p.mkdir(mode=0o700)  # the user's alone, whatever the umask allows elsewhere
+        tempfile.TemporaryFile(dir=folder).close()
+        if (why := distrust()): return 'off', why  # made meanwhile, by someone else
+    except OSError as e: return 'numba', f'{folder} cannot be written ({e.strerror or e})'
+    return 'own', None
+
+_POLICIES = {}
+
+def _compile_cache(source) -> tuple:
+    """(folder, how) for the kernels of `source`, decided once per process: 'own' (kept in `folder`), 'numba' (kept where numba
+    keeps them: that folder cannot be written) or 'off' (not kept: another user could change it); a `CompileCacheWarning` says why."""
+    source = Path(source).resolve()
+    if source not in _POLICIES:
+        try: folder = compile_cache_folder(source); how, why = _prepare_folder(folder)  # a folder of the user's alone, or why not
+        except (OSError, RuntimeError) as e: folder, how, why = None, 'numba', f'there is no cache folder ({e})'  # e.g. no home folder
+        if how != 'own':  # one line, wherever the engine is imported from
+            message = (f"netflix_cf keeps no compiled code on disk: {why}, so code found there could be someone else's; every process compiles "
+                       'the engine again. Make it yours alone (chmod go-w), or set NETFLIX_CF_CACHE to a folder of your own') if how == 'off' else (
+                       f"{why}: the compiled engine is kept where numba keeps it instead (beside the package or in numba's own cache folder), "
+                       'once for each copy of the package')
+            warnings.warn_explicit(message, CompileCacheWarning, str(source), 0, module=__name__)
+        _POLICIES[source] = (folder if how == 'own' else None, how)
+    return _POLICIES[source]
+
+class _VersionLocator(numba_caching._CacheLocator):
+    "Where numba keeps the compiled kernels of this package's files: their version's folder, with the file's bytes as its stamp."
+    netflix_cf = True  # tells this package's locator from numba's own
+    def __init__(self, py_func, py_file, folder): self._py_file, self._lineno, self._folder = py_file, py_func.__code__.co_firstlineno, folder
+    def get_cache_path(self): return str(self._folder)
+    def get_source_stamp(self): return _digest(self._py_file)  # the bytes, not the path or the time: every copy of the file shares
+    def get_disambiguator(self): return str(self._lineno)
+    @classmethod
+    def from_function(cls, py_func, py_file):
+        if Path(py_file).resolve().parent != _PACKAGE: return None  # a notebook's cell, another library: numba's own rules
+        folder, how = _compile_cache(py_file)
+        return cls(py_func, py_file, folder) if how == 'own' else None
+
+# first in numba's list, before NUMBA_CACHE_DIR and the package's __pycache__; replaces an earlier one (this chapter run as a notebook)
+_locators = (getattr(numba_caching, 'CacheImpl', None) or numba_caching._CacheImpl)._locator_classes  # `_CacheImpl` before numba 0.60
+_locators[:] = [_VersionLocator, *(c for c in _locators if not getattr(c, 'netflix_cf', False))]
+_CACHING = _ENGINE_FILE is None or _compile_cache(_ENGINE_FILE)[1] != 'off'  # `cache=` of every kernel below
 
 # %% ../nbs/09_engine.ipynb #24431e12
 @dataclass
@@ -52,12 +139,14 @@ class Neighbours:
         m = sparse.csr_matrix((self.sims, self.indices, self.indptr), shape=(self.n_rows, self.n_rows))
         return m.sorted_indices()  # a sorted copy: sorting in place would reorder this table's own arrays
 
-    def row(self, a:int) -> tuple:
+    def row(self, a:int, # a row number
+           ) -> tuple:
         "Neighbours of row `a`: (indices, sims, support)."
         s = slice(self.indptr[a], self.indptr[a + 1])
         return self.indices[s], self.sims[s], self.support[s]
 
-    def head(self, k:int) -> Neighbours:
+    def head(self, k:int, # neighbours kept per row, at most
+            ) -> Neighbours:
         "The first `k` neighbours of each row."
         keep = self.positions < k
         return Neighbours(np.r_[0, np.cumsum(np.minimum(self.counts, k))], self.indices[keep], self.sims[keep], self.support[keep])
@@ -73,19 +162,29 @@ class Neighbours:
     def nbytes(self) -> int: return sum(a.nbytes for a in (self.indptr, self.indices, self.sims, self.support))
 
 # %% ../nbs/09_engine.ipynb #4a70801a
-# Kernels are compiled once and cached on disk, and release the GIL, so that `_in_parallel` runs them on several threads.
+# Kernels are compiled once and kept on disk (where: the cell at the top of the chapter), and release the GIL, so that `_in_parallel` runs them on several threads.
 # They go through numba's parallel pipeline with every parallel transformation off: no parallel loops (those cost seconds
 # each to compile), but its clean-up of the code removes the reference counting that inlined helpers would otherwise do
 # for their array arguments on every pass of a loop: the neighbour and ranking loops run three to five times faster
 _NO_PARFORS = dict(comprehension=False, reduction=False, inplace_binop=False, setitem=False, numpy=False, stencil=False, fusion=False, prange=False)
-_kernel = njit(nogil=True, cache=True, parallel=_NO_PARFORS)
+_kernel = njit(nogil=True, cache=_CACHING, parallel=_NO_PARFORS)
 _NO_PARFORS_NOTE = r"\s*The keyword argument 'parallel=True' was specified but no transformation"  # numba's note on that
 
-COMPILE_SECONDS = 9  # a cold `netflix-cf run` minus a warm one on 2 cores (`cold_start`; "What compiling costs" below)
+_ahead = {'done': False, 'lock': threading.Lock(), 'pass': None}
+
+def _compile_ahead():
+    "Once per process, before the first kernel runs: compile every kernel of `_AHEAD` that the cache lacks, in several processes at once, with a progress bar (\"Compiling ahead\", at the end)."
+    with _ahead['lock']:
+        if _ahead['done']: return
+        _ahead['done'] = True
+        if _ENGINE_FILE is None: return  # this chapter's own definitions compile where they are defined, on first use
+        missing = [name for name in _AHEAD if not _ready(name)]
+        if missing: _compile_pass(missing)
 
 class _Compiling(numba_event.Listener):
-    "While numba compiles a kernel of this module: one line to say so, the first time in a process, and numba's note on the pipeline above kept out."
-    shown, depth, quiet = False, 0, None
+    """While numba compiles a kernel of this module: numba's note on the pipeline above kept out and, in the package, a progress
+    bar for a kernel compiled outside the first pass (one that `_AHEAD` does not list, or a signature it does not)."""
+    depth, quiet, progress = 0, None, None
     def ours(self, event): return getattr(getattr(event.data.get('dispatcher'), 'py_func', None), '__module__', None) == __name__
     def on_start(self, event):
         if not self.ours(event): return
@@ -93,43 +192,23 @@ class _Compiling(numba_event.Listener):
         if self.depth > 1: return
         self.quiet = warnings.catch_warnings(); self.quiet.__enter__()
         warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
-        if not _Compiling.shown and os.environ.get('NETFLIX_CF_QUIET') != '1':
-            _Compiling.shown = True
-            print(f'netflix_cf: compiling the k-NN engine, once per machine (about {COMPILE_SECONDS} s on 2 cores; '
-                  "later runs load it from numba's cache)", file=sys.stderr, flush=True)
+        if _ENGINE_FILE is not None and _ahead['pass'] is None and os.environ.get('NETFLIX_CF_QUIET') != '1':  # a pass shows its own
+            name = event.data['dispatcher'].py_func.__name__
+            seconds = _recorded().get('kernels', {}).get(name)
+            self.progress = _CompileProgress([name], seconds, f"netflix_cf: compiling {name} for these data, a signature not compiled ahead "
+                                             f"({f'about {math.ceil(seconds)} s' if seconds else 'no estimate yet'})")
+            self.progress.begin(name)
     def on_end(self, event):
         if not self.ours(event): return
         self.depth -= 1
-        if self.depth == 0: self.quiet.__exit__(None, None, None)
+        if self.depth: return
+        self.quiet.__exit__(None, None, None)
+        if self.progress is not None:
+            progress, self.progress = self.progress, None
+            name = event.data['dispatcher'].py_func.__name__
+            progress.end(name); progress.close()
 
 numba_event.register('numba:compile', _Compiling())
-
-# On a first run, the ranking kernel compiles in a second process ("Two processes compile at once" at the end of the chapter)
-def _compile_processes() -> int:
-    "How many processes compile the engine on a first run: `NETFLIX_CF_COMPILE_PROCESSES`, by default 2 (1 on one core)."
-    value = os.environ.get('NETFLIX_CF_COMPILE_PROCESSES')
-    if value is None: return min(2, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1)
-    if not value.strip().isdigit() or int(value) < 1:
-        raise ValueError(f'NETFLIX_CF_COMPILE_PROCESSES must be a whole number of at least 1, not {value!r}')
-    return int(value)
-
-_ahead = {'done': False, 'lock': threading.Lock()}
-
-def _compile_ahead():
-    "Once per process, before the first kernel runs: if the ranking kernel is not in numba's cache, compile it in a second process while this one compiles the table kernels."
-    with _ahead['lock']:
-        if _ahead['done']: return
-        _ahead['done'] = True
-        # a notebook's own definitions of the kernels are compiled where they are defined, in its process
-        if __name__ != 'netflix_cf.engine' or _compile_processes() < 2 or _in_cache('ranking'): return
-        # the helper imports this very file (numba's cache is keyed by its path) and reports nothing: this process announces the compile
-        code = f'import sys; sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r}); from netflix_cf.engine import _compile_group; _compile_group("ranking")'
-        try: helper = subprocess.Popen([sys.executable, '-c', code], env={**os.environ, 'NETFLIX_CF_QUIET': '1'},
-                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except OSError: return  # no interpreter to start: each kernel compiles here when first called
-        try: _compile_group('tables')
-        except BaseException: helper.kill(); raise
-        finally: helper.wait()
 
 _pools = {}
 
@@ -144,7 +223,7 @@ def _in_parallel(kernel, n:int, *args):
     pool = _pools.get(parts) or _pools.setdefault(parts, ThreadPoolExecutor(parts, thread_name_prefix='netflix_cf'))
     for f in [pool.submit(kernel, bounds[i], bounds[i + 1], *args) for i in range(parts)]: f.result()
 
-@njit(cache=True)  # small, scalar: LLVM inlines it; numba's own inlining would retype it at every use
+@njit(cache=_CACHING)  # small, scalar: LLVM inlines it; numba's own inlining would retype it at every use
 def _worse(s1, b1, s2, b2):
     "Does candidate (s1, b1) rank below (s2, b2)? Higher similarity first, then the lower row number."
     return s1 < s2 or (s1 == s2 and b1 > b2)
@@ -192,7 +271,7 @@ def _push_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n):
     "`_offer_row` as a call: for kernels that offer in several places, where its code inlined at each would cost compile time."
     _offer_row(hs, hb, hn, sizes, worst_s, worst_b, row, k, s, b, n)
 
-@njit(cache=True)
+@njit(cache=_CACHING)
 def _similarity(a, b, n, dot, sq_a, sq_b, common, sq_norm, shrink):
     "Similarity of rows a and b from their sums over common columns: norms over those (`common`) or whole rows (`sq_norm`); shrunk by n/(n + shrink)."
     if common:
@@ -268,7 +347,7 @@ def _sort_heaps(a0, a1, hs, hb, hn, sizes, k):
             _swap(s, b, n, 0, j)
             _sift_down(s, b, n, j, 0)
 
-@njit(cache=True)
+@njit(cache=_CACHING)
 def _column_block_offsets(t_indptr, t_indices, blocks):
     "For each column, where each block of rows starts in its (sorted) list of rows."
     n_blocks = len(blocks) - 1
@@ -292,7 +371,7 @@ def _round_robin(n_blocks:int) -> list:
     if n_blocks: rounds.append([(i, i) for i in range(n_blocks)])
     return rounds
 
-@njit(cache=True)
+@njit(cache=_CACHING)
 def _compact(indices, sims, support, counts, k):
     "Move each row's entries (stored from row*k) to follow the previous row's, in place."
     pos = 0
@@ -302,7 +381,7 @@ def _compact(indices, sims, support, counts, k):
             pos += 1
     return pos
 
-@njit(cache=True)
+@njit(cache=_CACHING)
 def _triangle_work(indptr, indices, t_indptr):
     "Visits of each row in the triangle pass: for each of its columns, the entries of that column in rows below it."
     seen = np.zeros(len(t_indptr) - 1, np.int64)
@@ -467,6 +546,7 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
                      method:str='auto', # 'triangle' (one table, norms='all'), 'blocks' (any), or 'auto': the triangle where it applies and its heaps are small
                     ) -> list:
     "Top-k `Neighbours` tables of the rows of `Ys`, every table filled in one pass over the pairs of rows."
+    _compile_ahead()  # on a first run, every kernel at once (the pass below calls some before `_in_parallel` does)
     if not 1 <= len(Ys) == len(specs) <= 2: raise ValueError('give one or two matrices, with one TableSpec each')
     if method not in ('auto', 'triangle', 'blocks'): raise ValueError(f"method must be 'auto', 'triangle' or 'blocks'; got {method!r}")
     fits_triangle = len(specs) == 1 and specs[0].norms == 'all'
@@ -764,7 +844,8 @@ def _rank_slots(rows:np.ndarray, cold:np.ndarray, a_indptr, a_indices, b_indptr,
 
 
 def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-like; the lists longer than `longer_than` are sorted in place
-                     indices:np.ndarray, weights:np.ndarray,
+                     indices:np.ndarray, # each entry's item
+                     weights:np.ndarray, # each entry's weight
                      n_items:int, # items the lists point to
                      longer_than:int=500, # lists up to this length are always read whole
                      share:float=1/20, # part of a longer list read first
@@ -810,6 +891,7 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
                    desc:str='recommend', # its label
                   ) -> tuple:
     "Each user's top-`n` items by the sum of path weights: items (-1: none), scores (NaN: from the fallback), and the walk's counts."
+    _compile_ahead()
     (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit), (first, rest, o_ptr, o_idx, o_w) = parts
     items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
     rows, popular = rows.astype(np.int64), popular.astype(np.int32)
@@ -832,7 +914,7 @@ def epoch_order(indptr:np.ndarray, # row pointers of the user x item training ma
     user_rank[rng.permutation(n_users)] = np.arange(n_users)
     return np.lexsort((rng.random(int(indptr[-1])), np.repeat(user_rank, np.diff(indptr))))
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=_CACHING)
 def global_epoch(order, # positions of the ratings to visit, one user's together (`epoch_order`)
                  user_of, indptr, indices, ratings, residuals, # the training matrix (user x item CSR), each entry's user, r - baseline
                  nb_indptr, nb_indices, # the neighbour table S^k(i) of every item
@@ -905,23 +987,20 @@ def ease_weights(X:sparse.csr_matrix, # users x items (0/1); weights are learned
     return A
 
 # %% ../nbs/09_engine.ipynb #e1814c72
-# The engine's kernels, each with the signatures it gets on data of up to 65,536 users and items; each group holds the
-# kernels its kernels call, so that two processes never compile the same function
+# Every kernel the models call from Python: what it does, and the signatures it gets on data of up to 65,536 users and
+# items. The largest first: that is the order in which they are handed out to the processes that compile them
 _AHEAD = {
-    'tables': {
-        '_triangle_work': ['i8[] i4[] i8[]'],
-        '_triangle_kernel': ['i8 i8 i8[] i4[] f4[] i8[] u2[] f4[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]'],
-        '_merge_heaps': ['i8 i8 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,] i8'],
-        '_sort_heaps': ['i8 i8 f8[] i4[] i4[] i4[] i8'],
-        '_compact': ['i4[] f8[] i4[] i4[] i8'],
-        '_column_block_offsets': ['i8[] u2[] i8[]'],
-        '_block_pairs_kernel': ['i8 i8 i8[] i4[] f8[] f8[] u2[] f8[] f8[] i8[,] i8[] i8[] i8[] f8[] f8[] f8[] b1 b1 b1 i8 i8 f8 f8 i8 i8 b1 b1 '
-                                'f8[] i4[] i4[] i4[] f8[] i4[] f8[] i4[] i4[] i4[] f8[] i4[]'],
-    },
-    'ranking': {
-        '_rank_kernel': ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] i4[] i4[] i8 b1 i8[] '
-                         'i4[,] f4[,] i8[,]'],
-    },
+    '_rank_kernel': ('ranking walk', ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] i4[] i4[] i8 b1 i8[] '
+                                      'i4[,] f4[,] i8[,]']),
+    '_triangle_kernel': ('neighbour tables (triangle)', ['i8 i8 i8[] i4[] f4[] i8[] u2[] f4[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]']),
+    '_block_pairs_kernel': ('neighbour tables (block pairs)', ['i8 i8 i8[] i4[] f8[] f8[] u2[] f8[] f8[] i8[,] i8[] i8[] i8[] f8[] f8[] f8[] b1 b1 b1 i8 i8 f8 f8 i8 i8 b1 b1 '
+                                                             'f8[] i4[] i4[] i4[] f8[] i4[] f8[] i4[] i4[] i4[] f8[] i4[]']),
+    '_merge_heaps': ('heap merge', ['i8 i8 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,] i8']),
+    'global_epoch': ('global weights', ['i8[] i8[] i8[] i4[] f8[] f8[] i8[] i4[] f8 f8[] f8[] f8[] f8[] f8 f8 f8']),
+    '_sort_heaps': ('heap sort', ['i8 i8 f8[] i4[] i4[] i4[] i8']),
+    '_triangle_work': ('work per row', ['i8[] i4[] i8[]']),
+    '_column_block_offsets': ('block offsets', ['i8[] u2[] i8[]']),
+    '_compact': ('table compaction', ['i4[] f8[] i4[] i4[] i8']),
 }
 _TYPE_NAMES = dict(i1='int8', i4='int32', i8='int64', u2='uint16', f4='float32', f8='float64', b1='boolean')
 
@@ -930,15 +1009,210 @@ def _signature(short:str) -> tuple:
     names = [_TYPE_NAMES[t[:2]] + t[2:].replace('[,]', '[:, ::1]').replace('[]', '[::1]') for t in short.split()]
     return tuple(sigutils.normalize_signature(f"({', '.join(names)},)")[0])
 
-def _compile_group(group:str):
-    "Compile one group of `_AHEAD`, or load it from numba's cache."
-    for name, signatures in _AHEAD[group].items():
-        for short in signatures: globals()[name].compile(_signature(short))
+def _compile_unit(name:str):
+    "Compile kernel `name` of `_AHEAD` for each of its signatures (numba loads it from the cache instead where it can)."
+    for short in _AHEAD[name][1]: globals()[name].compile(_signature(short))
 
-def _in_cache(group:str) -> bool:
-    "Whether every signature of one group of `_AHEAD` is compiled in this process or held by numba's cache."
-    for name, signatures in _AHEAD[group].items():
-        kernel = globals()[name]
-        for sig in map(_signature, signatures):
-            if sig not in kernel.overloads and kernel._cache.load_overload(sig, kernel.targetctx) is None: return False
-    return True
+def _indexed(kernel, sig) -> bool:
+    "Whether the cache on disk lists `kernel` compiled for `sig`: its index is read, the code itself is loaded on the first call."
+    cache = kernel._cache
+    try: return cache._index_key(sig, kernel.targetctx.codegen()) in cache._cache_file._load_index()
+    except Exception: return cache.load_overload(sig, kernel.targetctx) is not None  # numba's internals changed: load it to see
+
+def _ready(name:str) -> bool:
+    "Whether kernel `name` is compiled in this process or held by the cache, for every signature `_AHEAD` lists."
+    kernel = globals()[name]
+    return all(sig in kernel.overloads or _indexed(kernel, sig) for sig in map(_signature, _AHEAD[name][1]))
+
+# %% ../nbs/09_engine.ipynb #a7c0e5b1
+def _compile_processes() -> int:
+    "How many processes compile the engine on a first run: `NETFLIX_CF_COMPILE_PROCESSES`, by default 2 (1 on one core)."
+    value = os.environ.get('NETFLIX_CF_COMPILE_PROCESSES')
+    if value is None: return min(2, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1)
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError(f'NETFLIX_CF_COMPILE_PROCESSES must be a whole number of at least 1, not {value!r}')
+    return int(value)
+
+def _start_helper(folder:Path|None):
+    "A Python process that imports this very package and compiles the kernels it is sent (`_serve_compiles`), or None if none can start."
+    code = f'import sys; sys.path.insert(0, {str(_ENGINE_FILE.parents[1])!r}); from netflix_cf.engine import _serve_compiles; _serve_compiles()'
+    env = {**os.environ, 'NETFLIX_CF_QUIET': '1'}
+    if folder is not None: env['NETFLIX_CF_CACHE'] = str(folder.parents[1])  # the very folder this process reads
+    try: return subprocess.Popen([sys.executable, '-c', code], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True, bufsize=1)
+    except (OSError, ValueError): return None  # no interpreter to start: this process compiles everything
+
+def _serve_compiles():
+    "In a helper process: compile each kernel named on standard input (one a line), and answer one JSON line for each on standard output."
+    warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
+    print(json.dumps({'ready': True}), flush=True)
+    for line in sys.stdin:
+        name, start = line.strip(), time.perf_counter()
+        try: _compile_unit(name); answer = {'kernel': name, 'seconds': time.perf_counter() - start}
+        except Exception as e: answer = {'kernel': name, 'error': f'{type(e).__name__}: {e}'}
+        print(json.dumps(answer), flush=True)
+
+def _feed(helper, take, progress, seconds:dict, leftover:list, started:dict, start:float):
+    "Hand kernels to one helper process, one at a time, until none is left; one it could not compile goes to `leftover`."
+    name = None
+    try:
+        if 'ready' not in json.loads(helper.stdout.readline() or '{}'): return  # it did not start: this process does its share
+        started.setdefault('helper', time.perf_counter() - start)
+        while (name := take()) is not None:
+            progress.begin(name)
+            helper.stdin.write(name + '\n'); helper.stdin.flush()
+            answer = json.loads(helper.stdout.readline() or '{}')
+            if 'seconds' not in answer: return  # it failed: this kernel, and those left, compile in this process
+            seconds[name] = answer['seconds']; progress.end(name); name = None
+    except (OSError, ValueError): pass
+    finally:
+        if name is not None: progress.end(name, done=False); leftover.append(name)
+        with contextlib.suppress(OSError): helper.stdin.close()
+
+def _compile_here(name:str, progress) -> float:
+    "Compile kernel `name` in this process; its seconds."
+    progress.begin(name)
+    start = time.perf_counter()
+    _compile_unit(name)
+    progress.end(name)
+    return time.perf_counter() - start
+
+def _compile_pass(names:list) -> dict:
+    """Compile the kernels `names` of `_AHEAD`, the largest first, each by the first free process (this one, and helpers started
+    for the pass), with a progress bar; their seconds, which are also recorded beside the compiled code."""
+    record = _recorded()
+    order = sorted(names, key=lambda n: -record['kernels'].get(n, 0.0)) if record else list(names)  # else `_AHEAD`'s order
+    processes = min(len(order), _compile_processes() if _CACHING else 1)  # without a cache on disk, no process can hand code over
+    folder = _compile_cache(_ENGINE_FILE)[0]
+    queue, lock, seconds, leftover, started, helpers, feeders = deque(order), threading.Lock(), {}, [], {}, [], []
+    def take():
+        with lock: return queue.popleft() if queue else None
+    estimate = _estimate(order, record, processes)
+    kept = (f'kept in {folder} for later runs' if folder is not None else
+            'kept where numba keeps it' if _CACHING else 'not kept: every process compiles it again')
+    progress = _CompileProgress(order, estimate, f"netflix_cf: compiling the k-NN engine for this version, once: {len(order)} kernels "
+                                f"in {processes} process{'es' * (processes > 1)}, {_about(estimate)}; {kept}")
+    start, _ahead['pass'] = time.perf_counter(), progress
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', _NO_PARFORS_NOTE, NumbaPerformanceWarning)
+            name = take()  # the largest is this process's: a helper has to start first
+            for _ in range(processes - 1):
+                if (helper := _start_helper(folder)) is None: break
+                helpers.append(helper)
+                feeders.append(threading.Thread(target=_feed, args=(helper, take, progress, seconds, leftover, started, start), daemon=True))
+                feeders[-1].start()
+            while name is not None: seconds[name] = _compile_here(name, progress); name = take()
+            for feeder in feeders: feeder.join()
+            for name in leftover: seconds[name] = _compile_here(name, progress)
+    finally:
+        _ahead['pass'] = None
+        for helper in helpers:
+            if any(feeder.is_alive() for feeder in feeders): helper.kill()  # interrupted: it stops where it is, the cache's files stay whole
+            try: helper.wait(timeout=60)
+            except subprocess.TimeoutExpired: helper.kill(); helper.wait()
+        progress.close()
+    if folder is not None: _write_record(folder, seconds, started.get('helper'), processes, time.perf_counter() - start)
+    return seconds
+
+# %% ../nbs/09_engine.ipynb #b9a3c0d2
+_RECORD_FORMAT = 'netflix_cf compile times 1'  # the first field of the record of compile times kept beside the compiled code
+
+def _read_record(folder:Path) -> dict:
+    "The compile times recorded in `folder` ({'kernels': {name: seconds}, 'helper_start': seconds, ...}), or {} if none, or not the user's own file."
+    path = Path(folder)/_RECORD
+    try:
+        if untrusted_reason(path) or not path.is_file() or path.stat().st_size > 65_536: return {}
+        record = json.loads(path.read_text())
+    except (OSError, ValueError): return {}
+    ok = isinstance(record, dict) and record.get('format') == _RECORD_FORMAT and isinstance(record.get('kernels'), dict)
+    return record if ok and all(isinstance(s, (int, float)) for s in record['kernels'].values()) else {}
+
+def _recorded() -> dict:
+    "Compile times measured on this machine: this version's record, else the newest of an earlier version (a folder beside it), else {}."
+    folder = _compile_cache(_ENGINE_FILE)[0] if _ENGINE_FILE is not None else None
+    if folder is None: return {}
+    if (record := _read_record(folder)): return record
+    try: others = sorted(folder.parent.glob(f'*/{_RECORD}'), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError: return {}
+    return next((r for p in others if p.parent != folder and (r := _read_record(p.parent))), {})
+
+def _write_record(folder:Path, seconds:dict, helper_start:float|None, processes:int, wall:float):
+    "Add the seconds of the kernels just compiled to the record in `folder`, written whole (a temporary file, then renamed)."
+    old = _read_record(folder)
+    record = {'format': _RECORD_FORMAT, 'version': netflix_cf.__version__, 'numba': numba.__version__,
+              'kernels': {**old.get('kernels', {}), **{n: round(s, 3) for n, s in seconds.items()}},
+              'helper_start': round(helper_start, 3) if helper_start is not None else old.get('helper_start'),
+              'last_pass': {'kernels': len(seconds), 'processes': processes, 'seconds': round(wall, 3)}}
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f'.{_RECORD}.', suffix='.tmp')
+        with os.fdopen(fd, 'w') as f: json.dump(record, f, indent=1)
+        os.replace(tmp, folder/_RECORD)
+    except OSError: pass  # an estimate the next time is all that is lost
+
+def _estimate(names:list, record:dict, processes:int) -> float|None:
+    """Seconds to compile `names` in `processes` processes, from the seconds `record` holds (a kernel it lacks counts as their mean),
+    handed out in order, each to the first free process; None without a record."""
+    known = {n: float(s) for n, s in record.get('kernels', {}).items() if n in _AHEAD}
+    if not known: return None
+    mean = sum(known.values())/len(known)
+    free = [0.0] + [float(record.get('helper_start') or 0.0)]*(processes - 1)  # a helper starts later
+    for name in names:
+        i = free.index(min(free))
+        free[i] += known.get(name, mean)
+    return max(free)
+
+def compile_estimate() -> float|None:
+    """Seconds that the engine's first use in a new process will spend compiling on this machine: 0 if every kernel is in the
+    cache; else an estimate from the compile times recorded here, for this version or an earlier one; None if none was recorded."""
+    missing = [name for name in _AHEAD if not _ready(name)]
+    if not missing: return 0.0
+    record = _recorded()
+    return _estimate(sorted(missing, key=lambda n: -record.get('kernels', {}).get(n, 0.0)), record, min(len(missing), _compile_processes() if _CACHING else 1))
+
+class _CompileProgress:
+    """A line on standard error that says what is compiled, then a bar: kernels done of all, the seconds so far against the estimate,
+    and which kernels are in hand; redrawn every second, so that the clock moves while a long kernel compiles."""
+    def __init__(self, names:list, estimate:float|None, header:str=''):
+        self.now, self.start, self.estimate = [], time.perf_counter(), estimate
+        self.lock, self.stop = threading.Lock(), threading.Event()
+        quiet = os.environ.get('NETFLIX_CF_QUIET') == '1'
+        if header and not quiet: tqdm.write(header, file=sys.stderr)
+        self.bar = tqdm(total=len(names), desc='netflix_cf: compiling', unit='', file=sys.stderr, disable=quiet, mininterval=0,
+                        bar_format='{desc}: {n}/{total} kernels |{bar:10}| {unit}')
+        self._show()
+        if not quiet: threading.Thread(target=self._tick, daemon=True).start()
+    def _text(self):
+        "The end of the bar (its `unit`, shown as it is): seconds so far, the estimate, the kernels in hand."
+        self.bar.unit = (f'{time.perf_counter() - self.start:.0f} s' + (f' of about {math.ceil(self.estimate)} s' if self.estimate else '')
+                         + (f", now: {' + '.join(self.now)}" if self.now else ''))
+    def _show(self): self._text(); self.bar.refresh()
+    def _tick(self):
+        while not self.stop.wait(1.0):
+            with self.lock: self._show()
+    def begin(self, name:str):
+        with self.lock: self.now.append(_AHEAD[name][0] if name in _AHEAD else name); self._show()
+    def end(self, name:str, done:bool=True):
+        with self.lock:
+            label = _AHEAD[name][0] if name in _AHEAD else name
+            if label in self.now: self.now.remove(label)
+            self._text()
+            if done: self.bar.update(1)  # redrawn with it
+            else: self.bar.refresh()
+    def close(self):
+        self.stop.set()
+        with self.lock: self._show(); self.bar.close()
+
+def _about(estimate:float|None) -> str:
+    "The estimate, as the first line of a compile says it."
+    return f'about {math.ceil(estimate)} s, as measured on this machine' if estimate else 'no estimate yet: the first compile on this machine'
+
+def __getattr__(name):
+    "The dashboard's old name `COMPILE_SECONDS`: a first pass's seconds as measured on this machine (`compile_estimate`), rounded up."
+    if name == 'COMPILE_SECONDS':
+        record = _recorded()
+        estimate = _estimate(list(_AHEAD), record, _compile_processes() if _CACHING else 1)
+        return math.ceil(estimate) if estimate else _REFERENCE_SECONDS
+    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')
+
+_REFERENCE_SECONDS = 7  # a first pass on the 2-core machine of this chapter ("Compiling ahead"): said only where nothing was measured yet

@@ -23,7 +23,7 @@ if _PAGE:  # the title at once: the library's modules below take seconds to impo
 with st.spinner('Starting the recommender ...') if _PAGE else contextlib.nullcontext():
     import numpy as np
     import pandas as pd
-    from netflix_cf.engine import COMPILE_SECONDS
+    from netflix_cf.engine import compile_estimate
     from netflix_cf.evaluation import evaluate
     from netflix_cf.item_cf import ItemKNN
     from netflix_cf.loading import RELEASES, MovieLens, add_recent_titles, find_movielens
@@ -154,7 +154,11 @@ def plot_by_k(ev, # an `Evaluation` of one model
     return png.getvalue()
 
 # %% ../nbs/07_app.ipynb #077fcb83
-_FIRST_COMPILE = f'; the first fit on a machine also compiles the k-NN engine, about {COMPILE_SECONDS} s'  # said while it fits
+def _first_compile() -> str:
+    "What the spinner adds while a model fits: the compiling left to do on this machine, with the time it took here before."
+    seconds = compile_estimate()  # 0: all compiled; None: never measured on this machine
+    if seconds == 0: return ''
+    return '; the first fit on a machine also compiles the k-NN engine' + ('' if seconds is None else f', about {seconds:.0f} s here')
 
 @st.cache_resource(show_spinner=False)
 def cached_data(name:str) -> MovieLens:
@@ -220,7 +224,7 @@ def visitor_tab(data, choice):
     if rated:
         st.write('Your ratings: ' + '; '.join(f'{t} {stars(r)}' for t, r in zip(movie_label(data.items, rated), rated.values())))
         if st.button('Clear my ratings', key='clear'): rated.clear(); st.rerun()
-        with st.spinner(f'Fitting item CF (once; later visits reuse it{_FIRST_COMPILE}) ...'):
+        with st.spinner(f'Fitting item CF (once; later visits reuse it{_first_compile()}) ...'):
             model = (cached_model(choice['name'], 'ease', choice['k'], None) if choice['kind'] == 'ease' else
                      cached_model(choice['name'], 'item', choice['k'] if choice['kind'] == 'item' else CONFIG.item_k, choice['similarity']))
             cards, cold = visitor_cards(model, data, rated, choice['n'])
@@ -243,7 +247,7 @@ def page():
     choice = sidebar()
     with st.spinner(f"Loading {choice['name']} ..."): data = cached_data(choice['name'])
     st.sidebar.caption(data_summary(data))
-    with st.spinner(f"Fitting {choice['label']}, ranked by {_ranking(choice)} (once; later visits reuse it{_FIRST_COMPILE}) ..."):
+    with st.spinner(f"Fitting {choice['label']}, ranked by {_ranking(choice)} (once; later visits reuse it{_first_compile()}) ..."):
         model = cached_model(choice['name'], choice['kind'], choice['k'], choice['similarity'])
     users, visitor, evaluation = st.tabs(['Existing user', 'New visitor', 'Evaluation'])
     with users: existing_user_tab(data, model, choice)

@@ -1206,13 +1206,3 @@ class _CompileProgress:
 def _about(estimate:float|None) -> str:
     "The estimate, as the first line of a compile says it."
     return f'about {math.ceil(estimate)} s, as measured on this machine' if estimate else 'no estimate yet: the first compile on this machine'
-
-def __getattr__(name):
-    "The dashboard's old name `COMPILE_SECONDS`: a first pass's seconds as measured on this machine (`compile_estimate`), rounded up."
-    if name == 'COMPILE_SECONDS':
-        record = _recorded()
-        estimate = _estimate(list(_AHEAD), record, _compile_processes() if _CACHING else 1)
-        return math.ceil(estimate) if estimate else _REFERENCE_SECONDS
-    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')
-
-_REFERENCE_SECONDS = 7  # a first pass on the 2-core machine of this chapter ("Compiling ahead"): said only where nothing was measured yet

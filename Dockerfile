@@ -19,8 +19,8 @@ RUN pip install ".[app]"
 RUN useradd --create-home --uid 1000 cf
 USER cf
 WORKDIR /home/cf
-# compile the k-NN engine now, into cf's cache (~/.cache/numba): containers then start warm on machines with the same
-# kind of CPU (numba compiles again, once, on another)
+# compile the k-NN engine now, into cf's cache (~/.cache/netflix_cf/numba): containers then start warm on machines with
+# the same kind of CPU (numba compiles again, once, on another, and once into a volume mounted over ~/.cache/netflix_cf)
 RUN netflix-cf run --synthetic --quiet > /dev/null
 EXPOSE 8501
 

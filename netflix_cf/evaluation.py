@@ -82,10 +82,13 @@ class _ticking:
     "Redraw a progress bar every `every` seconds from a thread, until `stop`: its elapsed time moves while one step runs long."
     def __init__(self, bar, every:float=1.0):
         self.bar, self.every, self.done = bar, every, threading.Event()
-        if not bar.disable: threading.Thread(target=self._tick, daemon=True, name='progress').start()
+        self.thread = threading.Thread(target=self._tick, daemon=True, name='progress')
+        if not bar.disable: self.thread.start()
     def _tick(self):
         while not self.done.wait(self.every) and not self.bar.disable: self.bar.refresh()  # a closed bar is disabled
-    def stop(self): self.done.set()
+    def stop(self):
+        self.done.set()
+        if self.thread.is_alive(): self.thread.join()
 
 def evaluate(models:dict, # name: model (a copy is fitted) or factory returning an unfitted model
              data, # ratings DataFrame, or a `MovieLens` (its `items` enable genre diversity)

@@ -295,8 +295,7 @@ def compile_costs(what:str='engine', # 'engine': both models fitted and used on 
     return pd.DataFrame(rows, columns=['kernel', 'signature', 'seconds', 'own_seconds']).sort_values('own_seconds', ascending=False, ignore_index=True)
 
 # %% ../nbs/08_benchmark.ipynb #226f1df0
-README_LINES = '''from netflix_cf.loading import load_movielens
-from netflix_cf.item_cf import ItemKNN
+README_LINES = '''from netflix_cf import load_movielens, ItemKNN
 
 ml = load_movielens()                                # ratings and movies as DataFrames
 model = ItemKNN().fit(ml.ratings)                    # every movie's nearest neighbours

@@ -333,7 +333,7 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
           n_recommend:positive_int=10_000, # users to recommend top-10 for
           seed:count=None, # seed of the synthetic data and of the sampled users
           out:str='benchmark.json', # where to save the results (JSON)
-          cold_runs:count=3, # then time `netflix-cf run` with an empty compile cache and warm, this many times; 0 skips it
+          cold_runs:count=3, # then time `netflix-cf run` and the README's first lines with an empty compile cache and warm, this many times; 0 skips it
          ):
     "Time and memory of the k-NN models against implicit, on synthetic data up to MovieLens-32M size."
     from netflix_cf.service import ServiceError
@@ -403,7 +403,7 @@ def main(argv:list|None=None, # arguments; default: the command line
                 try: kwargs = vars(parser.parse_args(rest))
                 except SystemExit as e: return e.code  # argparse has printed the usage line and the reason
                 _QUIET, debug = kwargs.pop('quiet'), kwargs.pop('debug')
-            if _QUIET: os.environ['NETFLIX_CF_QUIET'] = '1'  # also silences the engine's one-line notice of a first compile
+            if _QUIET: os.environ['NETFLIX_CF_QUIET'] = '1'  # also silences the engine's progress bar of a first compile
             return func(**kwargs) or 0
         except KeyboardInterrupt:
             print(f'netflix-cf {name}: interrupted', file=sys.stderr)

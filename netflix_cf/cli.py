@@ -122,6 +122,8 @@ def _data(dataset, synthetic, data_dir, seed=None):
     with _working(f"loading {SYNTHETIC if synthetic else dataset}"):
         data = load_data(SYNTHETIC if synthetic else dataset, data_dir, setting('seed', seed))
     _say(describe(data))
+    from netflix_cf.engine import _compile_ahead
+    _compile_ahead()  # a first run on this machine compiles here, under the engine's own bar, before any bar of the command's
     return data
 
 def _check_n(n:int, data, option:str='-n'):

@@ -34,7 +34,7 @@ from scipy import linalg, sparse
 from tqdm.auto import tqdm
 
 import netflix_cf
-from .loading import cache_dir, untrusted_reason
+from .loading import _write_atomic, cache_dir, untrusted_reason
 
 # %% auto #0
 __all__ = ['CompileCacheWarning', 'compile_cache_folder', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours',
@@ -1144,10 +1144,7 @@ def _write_record(folder:Path, seconds:dict, helper_start:float|None, processes:
               'kernels': {**old.get('kernels', {}), **{n: round(s, 3) for n, s in seconds.items()}},
               'helper_start': round(helper_start, 3) if helper_start is not None else old.get('helper_start'),
               'last_pass': {'kernels': len(seconds), 'processes': processes, 'seconds': round(wall, 3)}}
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f'.{_RECORD}.', suffix='.tmp')
-        with os.fdopen(fd, 'w') as f: json.dump(record, f, indent=1)
-        os.replace(tmp, folder/_RECORD)
+    try: _write_atomic(folder/_RECORD, json.dumps(record, indent=1))
     except OSError: pass  # an estimate the next time is all that is lost
 
 def _estimate(names:list, record:dict, processes:int) -> float|None:

@@ -29,12 +29,13 @@ import pandas as pd
 import netflix_cf
 from .item_cf import GlobalItemKNN, ItemEASE, ItemKNN
 from .loading import (ITEM_COLUMNS, RELEASES, DownloadError, MovieLens, cache_dir, download_movielens, find_movielens,
-                                file_checksum, load_movielens, search_folders, synthetic_ratings, untrusted_reason)
+                                _write_atomic, file_checksum, load_movielens, search_folders, synthetic_ratings,
+                                untrusted_reason)
 from .preprocessing import CONFIG, Baseline, Popular, holdout_split
 from .user_cf import KNNModel, UserKNN
 
 # %% auto #0
-__all__ = ['SYNTHETIC', 'GENRES', 'MODEL_NAMES', 'MODEL_CACHE_SIZE', 'MIN_FIT_SECONDS', 'log', 'RECORD_FORMAT', 'ServiceError',
+__all__ = ['SYNTHETIC', 'GENRES', 'MODEL_NAMES', 'MODEL_CACHE_SIZE', 'MIN_FIT_SECONDS', 'RECORD_FORMAT', 'ServiceError',
            'CacheWarning', 'synthetic_movielens', 'load_data', 'describe', 'normalise_title', 'movie_label',
            'find_titles', 'resolve_title', 'make_model', 'model_cache_limit', 'code_version', 'ratings_fingerprint',
            'model_path', 'model_cache_folder', 'clean_model_cache', 'clear_model_cache', 'model_cache_report',
@@ -216,18 +217,19 @@ def model_cache_folder(folder:str|Path|None=None, # a folder, or None for the de
     return Path(folder).expanduser() if folder else cache_dir()/'models'
 
 # %% ../nbs/05a_service.ipynb #87e7365e
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 RECORD_FORMAT = 'netflix_cf model cache 1'  # the first field of every record the cache writes beside a model
 _MODEL_FILE = re.compile(r'(?P<stem>[A-Z][A-Za-z]*-[0-9a-f]{16})\.(?P<kind>npz|json)')  # `model_path`'s names, and their records
-_TEMP_FILE = re.compile(r'\.[A-Z][A-Za-z]*-[0-9a-f]{16}\.(npz|json)\.\d+-\d+\.tmp')  # what a write leaves if it is stopped half-way
+# what a write leaves if it is stopped half-way: a model's temporary file (`KNNModel.save`), or a record's (`_write_atomic`)
+_TEMP_FILE = re.compile(r'\.[A-Z][A-Za-z]*-[0-9a-f]{16}\.(npz\.\d+-\d+\.tmp|json-[a-z0-9_]{8})')
 _LEFT_BEHIND_SECONDS = 3600  # a temporary file this old belongs to no write still running
 
 def _folder_problem(folder:Path, create:bool=False) -> str|None:
     "Why `folder` cannot serve as the model cache (a link, another user's, writable by others, not a folder), or None; `create` makes it, private."
     if create and not os.path.lexists(folder):
         try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # `cache_dir()` too, if new: the data is checked the same way
             folder.mkdir(mode=0o700)  # the user's alone, whatever the umask lets others do elsewhere
         except FileExistsError: pass  # made meanwhile, by this user or another: checked below
         except OSError as e: return f'{folder} cannot be created ({e.strerror or e})'
@@ -252,14 +254,6 @@ def _read_record(path:Path) -> dict|None:
 
 def _digest(path:Path) -> str:
     with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha256').hexdigest()
-
-def _write_atomically(path:Path, text:str):
-    "`text` into `path`, whole or not at all: a temporary file beside it, then a rename."
-    tmp = path.with_name(f'.{path.name}.{os.getpid()}-{threading.get_ident()}.tmp')
-    try:
-        with open(tmp, 'w') as f: f.write(text)
-        os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
 
 def _is_model_file(path:Path) -> bool:
     "Whether `path` is a file `KNNModel.save` wrote: an .npz archive holding its `meta` entry."
@@ -303,7 +297,7 @@ def clean_model_cache(folder:str|Path|None=None, # a model cache folder; default
     old = time.time() - _LEFT_BEHIND_SECONDS
     entries = sorted(_cache_entries(folder), key=lambda e: e[3], reverse=True)
     recorded = {stem for stem, *_ in entries}
-    stale = [p for p in folder.glob('.*.tmp') if _TEMP_FILE.fullmatch(p.name) and _own_file(p) and p.stat().st_mtime < old and _begins_as_ours(p)]
+    stale = [p for p in folder.glob('.*') if _TEMP_FILE.fullmatch(p.name) and _own_file(p) and p.stat().st_mtime < old and _begins_as_ours(p)]
     # a model whose record never came (the process stopped between the two renames): the cache's by name and format
     stale += [p for p in folder.glob('*.npz') if (m := _MODEL_FILE.fullmatch(p.name)) and m['stem'] not in recorded
               and _own_file(p) and p.stat().st_mtime < old and _is_model_file(p)]
@@ -346,14 +340,14 @@ def save_model(model, # a fitted model that has `save`: `UserKNN`, `ItemKNN`, `G
         record = {'format': RECORD_FORMAT, 'file': path.name, 'class': type(model).__name__, 'version': netflix_cf.__version__,
                   'bytes': size, 'sha256': _digest(path), 'fit_seconds': fit_seconds, 'load_seconds': None, 'kept': True}
         record['save_seconds'] = time.perf_counter() - start
-        _write_atomically(path.with_suffix('.json'), json.dumps(record))
+        _write_atomic(path.with_suffix('.json'), json.dumps(record))
     except OSError as e:
         warnings.warn(f'the model cache {path.parent} cannot be written ({e.strerror or e}); the model is fitted anew each time',
                       CacheWarning, stacklevel=3)
         return False
-    log.info('kept %s in the model cache: %.1f MB written and checked in %.2f s', path.name, size/1e6, record['save_seconds'])
+    _log.info('kept %s in the model cache: %.1f MB written and checked in %.2f s', path.name, size/1e6, record['save_seconds'])
     clean_model_cache(path.parent, limit)  # newest first: the model just written stays, unless it alone is over the bound
-    if not path.exists(): log.info('%s is not kept: %.1f MB is more than the model cache holds (%.1f MB)', path.name, size/1e6, limit/1e6)
+    if not path.exists(): _log.info('%s is not kept: %.1f MB is more than the model cache holds (%.1f MB)', path.name, size/1e6, limit/1e6)
     return path.exists()
 
 def _load_cached(cls, path:Path) -> tuple:
@@ -362,7 +356,7 @@ def _load_cached(cls, path:Path) -> tuple:
     if record is None or not _own_file(path): return None, record
     start = time.perf_counter()
     if path.stat().st_size != record.get('bytes') or _digest(path) != record.get('sha256'):
-        log.warning('%s is not the file the model cache wrote (its size or SHA-256 differs): the model is fitted anew', path)
+        _log.warning('%s is not the file the model cache wrote (its size or SHA-256 differs): the model is fitted anew', path)
         return None, None
     try: model = cls.load(path)
     except (ValueError, OSError): return None, None  # `ModelFileError`, or gone meanwhile: fitted anew and replaced
@@ -370,8 +364,8 @@ def _load_cached(cls, path:Path) -> tuple:
     if record.get('fit_seconds') is not None and record['load_seconds'] > record['fit_seconds']/2:
         record['kept'] = False  # loading does not pay: the record alone stays, to say so to the next fit
         _remove([path])
-        log.info('%s is not kept: loading it took %.2f s, fitting %.2f s', path.name, record['load_seconds'], record['fit_seconds'])
-    with contextlib.suppress(OSError): _write_atomically(path.with_suffix('.json'), json.dumps(record))  # and used now: kept longest
+        _log.info('%s is not kept: loading it took %.2f s, fitting %.2f s', path.name, record['load_seconds'], record['fit_seconds'])
+    with contextlib.suppress(OSError): _write_atomic(path.with_suffix('.json'), json.dumps(record))  # and used now: kept longest
     return model, record
 
 def fit_model(model:KNNModel, # an unfitted model: `UserKNN`, `ItemKNN`, `GlobalItemKNN`, `ItemEASE` (others are fitted, never kept)

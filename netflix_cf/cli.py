@@ -292,7 +292,6 @@ def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=
 def cache(clear:bool=False, # remove every fitted model the cache holds; downloaded data and compiled code stay
          ) -> int:
     "Show what the cache folder holds (fitted models, downloaded data, compiled code); with --clear, remove the fitted models."
-    import pandas as pd
     from netflix_cf.loading import cache_dir
     from netflix_cf.service import ServiceError, _folder_problem, clear_model_cache, model_cache_folder, model_cache_limit, model_cache_report
     folder = model_cache_folder()

@@ -203,7 +203,8 @@ def recommend(user:Param('the user id to recommend for', int, required=True)=Non
               data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
              ) -> int:
     "Recommend movies to one user, with scores and, with --explain, the reasons."
-    from netflix_cf.service import MODEL_NAMES, explained_recommendations, fit_model, make_model, user_ratings
+    from netflix_cf.service import MODEL_NAMES, explained_recommendations, fit_model, make_model, model_cache_limit, user_ratings
+    model_cache_limit()  # a $NETFLIX_CF_MODEL_CACHE it cannot read is refused before any work
     n = setting('n', n)
     data = _data(dataset, synthetic, data_dir)
     own = user_ratings(data, user)
@@ -225,7 +226,8 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
            ) -> int:
     "List the movies most similar to a title, by item-based CF."
     import pandas as pd
-    from netflix_cf.service import ServiceError, find_titles, fit_model, make_model, movie_label, resolve_title
+    from netflix_cf.service import ServiceError, find_titles, fit_model, make_model, model_cache_limit, movie_label, resolve_title
+    model_cache_limit()  # a $NETFLIX_CF_MODEL_CACHE it cannot read is refused before any work
     n = setting('n', n)
     data = _data(dataset, synthetic, data_dir)
     counts = data.ratings.item_id.value_counts()

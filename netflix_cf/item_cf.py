@@ -9,14 +9,13 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from fastcore.basics import patch
 from scipy import sparse
 
-from .preprocessing import CONFIG, Recommender, entry_rows, top_n
+from .preprocessing import CONFIG, Recommender, entry_rows, fitted_part, top_n
 from tqdm.auto import tqdm
 
 from .engine import _ranges, _segment_sums, aggregate_first_k, ease_weights, epoch_order, global_epoch
-from .user_cf import KNNModel
+from .user_cf import KNNModel, check_similarity
 
 # %% auto #0
 __all__ = ['EASE_LAMBDA_SCALE', 'reference_item_predict', 'reference_item_scores', 'ItemKNN', 'reference_global_fit',
@@ -70,15 +69,13 @@ class ItemKNN(KNNModel):
                  bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
                  bm25_b:float=0.8, # B of the 'bm25' similarity
                 ):
-        super().__init__(k, similarity, shrinkage, min_support, center, damping, n_store, ranking, rank_k, rank_similarity,
-                         rank_shrinkage, min_ratings, positive_only, bm25_k1, bm25_b)
+        self._store_params(locals())
 
-    _PREDICTION_STATE = KNNModel._PREDICTION_STATE + ('dev_by_user_',)
-    def _prepare_predictions(self):
-        super()._prepare_predictions()
+    @fitted_part
+    def dev_by_user_(self) -> np.ndarray:
+        "The centred ratings in the user x item layout of the training matrix."
         m = self.data_.matrix
-        # centred ratings in the user x item layout of the training matrix
-        self.dev_by_user_ = self.x_dev_[self.x_keys_.get_indexer(m.indices.astype(np.int64)*m.shape[0] + entry_rows(m))]
+        return self.x_dev_[self.x_keys_.get_indexer(m.indices.astype(np.int64)*m.shape[0] + entry_rows(m))]
 
     def _expansion_cost(self, users, nb):
         m = self.data_.matrix
@@ -101,78 +98,76 @@ class ItemKNN(KNNModel):
     def similar_items(self, item_id, # an item known to the model
                       n:int=10, # how many
                      ) -> pd.DataFrame:
-        "The `n` stored neighbours of `item_id`, most similar first."
+        "The `n` stored neighbours of `item_id`, most similar first: `neighbour_item_id`, `similarity`, `support`."
         return self._similar(item_id, n)
 
-# %% ../nbs/03_item_cf.ipynb #8c5fb0d0
-@patch
-def _fold_in(self:ItemKNN, ratings, unknown:str) -> tuple:
-    "Known columns and ratings of a {item_id: rating} mapping, and the ids the model does not know."
-    if unknown not in ('ignore', 'raise'): raise ValueError(f"unknown must be 'ignore' or 'raise', got {unknown!r}")
-    s = pd.Series(ratings, dtype=float) if not isinstance(ratings, pd.Series) else ratings.astype(float)
-    if s.isna().any(): raise ValueError(f"ratings hold missing values for item(s) {', '.join(map(str, s.index[s.isna()][:5]))}")
-    cols = self.data_.item_index(s.index, missing=unknown)
-    known = cols >= 0
-    return cols[known], s.to_numpy()[known], list(s.index[~known])
+    # --- someone new, and why an item is on a list (the sections below explain them) ---------------------------
+    def _fold_in(self, ratings, unknown:str) -> tuple:
+        "Known columns and ratings of a {item_id: rating} mapping, and the ids the model does not know."
+        if unknown not in ('ignore', 'raise'): raise ValueError(f"unknown must be 'ignore' or 'raise', got {unknown!r}")
+        s = pd.Series(ratings, dtype=float) if not isinstance(ratings, pd.Series) else ratings.astype(float)
+        if s.isna().any(): raise ValueError(f"ratings hold missing values for item(s) {', '.join(map(str, s.index[s.isna()][:5]))}")
+        cols = self.data_.item_index(s.index, missing=unknown)
+        known = cols >= 0
+        return cols[known], s.to_numpy()[known], list(s.index[~known])
 
-@patch
-def recommend_for_ratings(self:ItemKNN, ratings, # {item_id: rating} (or a Series) of someone outside the training data
-                          n:int=CONFIG.n_recommendations, # items to recommend
-                          exclude_seen:bool=True, # leave out the rated items
-                          unknown:str='ignore', # items the model never saw: 'ignore' (listed in `attrs['unknown_items']`) or 'raise'
-                         ) -> pd.DataFrame:
-    "Top-`n` items for new ratings, scored as `recommend` scores a known user's, without refitting: `rank`, `item_id`, `score`, `fallback`."
-    self._check_fitted()
-    n = self._list_length(n)
-    cols, r, skipped = self._fold_in(ratings, unknown)
-    scores = self._scores_for_ratings(cols, r)
-    # as in `recommend`: items nothing speaks for are filled by popularity and rank below every scored item
-    n_items = self.data_.shape[1]
-    fill = np.isneginf(scores)
-    if exclude_seen: scores[cols] = -np.inf; fill[cols] = False
-    pop = np.empty(n_items); pop[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
-    idx, val = top_n(np.where(fill, pop - 1e12, scores)[None], n)
-    idx, val = idx[0][~np.isneginf(val[0])], val[0][~np.isneginf(val[0])]
-    fb_rows = fill[idx]
-    out = pd.DataFrame({'rank': np.arange(1, len(idx) + 1, dtype=np.int32), 'item_id': self.data_.items[idx],
-                        'score': np.where(fb_rows, np.nan, val).astype(np.float32), 'fallback': fb_rows})
-    out.attrs['unknown_items'] = skipped
-    return out
+    def recommend_for_ratings(self, ratings, # {item_id: rating} (or a Series) of someone outside the training data
+                              n:int=CONFIG.n_recommendations, # items to recommend
+                              exclude_seen:bool=True, # leave out the rated items
+                              unknown:str='ignore', # items the model never saw: 'ignore' (listed in `attrs['unknown_items']`) or 'raise'
+                              user_id=None, # the id to put in the list's `user_id` column (None: someone without one)
+                             ) -> pd.DataFrame:
+        "Top-`n` items for new ratings, scored as `recommend` scores a known user's, without refitting: `user_id`, `rank`, `item_id`, `score`, `fallback`, as `recommend` returns them."
+        self._check_fitted()
+        n = self._list_length(n)
+        cols, r, skipped = self._fold_in(ratings, unknown)
+        scores = self._scores_for_ratings(cols, r)
+        # as in `recommend`: items nothing speaks for are filled by popularity and rank below every scored item
+        n_items = self.data_.shape[1]
+        fill = np.isneginf(scores)
+        if exclude_seen: scores[cols] = -np.inf; fill[cols] = False
+        pop = np.empty(n_items); pop[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
+        idx, val = top_n(np.where(fill, pop - 1e12, scores)[None], n)
+        idx, val = idx[0][~np.isneginf(val[0])], val[0][~np.isneginf(val[0])]
+        fb_rows = fill[idx]
+        out = pd.DataFrame({'user_id': pd.Series([user_id]*len(idx), dtype=object if user_id is None else None),
+                            'rank': np.arange(1, len(idx) + 1, dtype=np.int32), 'item_id': self.data_.items[idx],
+                            'score': np.where(fb_rows, np.nan, val).astype(np.float32), 'fallback': fb_rows})
+        out.attrs['unknown_items'] = skipped
+        return out
 
-@patch
-def _scores_for_ratings(self:ItemKNN, cols, r) -> np.ndarray:
-    "One score per item for ratings `r` of item columns `cols`, through the ranking neighbourhoods; -inf where no neighbour speaks."
-    n_items = self.data_.shape[1]
-    scores = np.full(n_items, -np.inf)
-    if len(cols):
-        nb = self.rank_neighbours_
-        in_indptr, by_nb = nb.by_neighbour()
-        n_in = np.diff(in_indptr)[cols]
-        pos = by_nb[_ranges(in_indptr[cols], n_in)]  # table entries (i, j): item i lists rated item j
-        target = np.searchsorted(nb.indptr, pos, side='right') - 1
-        cb, fb = self.center_biases_, self.fallback_biases_
-        bias_u = lambda b: float(np.sum(r - b.offset - b.item[cols])/(15.0 + len(cols)))  # one sweep of the baseline fit
-        b_c = bias_u(cb) if self.center == 'baseline' else 0.0
-        dev = np.repeat(r - cb.offset - b_c - cb.item[cols], n_in)
-        num, den, ssum, _ = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], dev, self._rank_k, n_items)
-        if self.ranking == 'similarity_sum': scores = np.where(den > 0, ssum, -np.inf)
+    def _scores_for_ratings(self, cols, r) -> np.ndarray:
+        "One score per item for ratings `r` of item columns `cols`, through the ranking neighbourhoods; -inf where no neighbour speaks."
+        n_items = self.data_.shape[1]
+        scores = np.full(n_items, -np.inf)
+        if len(cols):
+            nb = self.rank_neighbours_
+            in_indptr, by_nb = nb.by_neighbour()
+            n_in = np.diff(in_indptr)[cols]
+            pos = by_nb[_ranges(in_indptr[cols], n_in)]  # table entries (i, j): item i lists rated item j
+            target = np.searchsorted(nb.indptr, pos, side='right') - 1
+            cb, fb = self.center_biases_, self.fallback_biases_
+            bias_u = lambda b: float(np.sum(r - b.offset - b.item[cols])/(15.0 + len(cols)))  # one sweep of the baseline fit
+            b_c = bias_u(cb) if self.center == 'baseline' else 0.0
+            dev = np.repeat(r - cb.offset - b_c - cb.item[cols], n_in)
+            num, den, ssum, _ = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], dev, self._rank_k, n_items)
+            if self.ranking == 'similarity_sum': scores = np.where(den > 0, ssum, -np.inf)
+            else:
+                with np.errstate(invalid='ignore', divide='ignore'):
+                    scores = np.where(den > 0, cb.offset + b_c + cb.item + num/(den + self.damping), fb.offset + bias_u(fb) + fb.item)
+        return scores
+
+    def because(self, user, # the user it was recommended to: a user id known to the model, or {item_id: rating} (dict or Series) of someone new
+                item_id, # the recommended item
+                n:int|None=3, # how many (None: all)
+               ) -> pd.DataFrame:
+        "The user's rated items among `item_id`'s ranking neighbours, most similar first: `user_id` (None for someone new), `item_id`, `neighbour_item_id`, `rating` (the user's), `similarity`, `contribution` (to the list's score)."
+        self._check_fitted()
+        if isinstance(user, (dict, pd.Series)): (cols, r, _), user_id = self._fold_in(user, 'ignore'), None
         else:
-            with np.errstate(invalid='ignore', divide='ignore'):
-                scores = np.where(den > 0, cb.offset + b_c + cb.item + num/(den + self.damping), fb.offset + bias_u(fb) + fb.item)
-    return scores
-
-@patch
-def reasons(self:ItemKNN, item_id, # an item known to the model, e.g. a recommendation
-            who, # whose ratings explain it: a user id known to the model, or {item_id: rating} (dict or Series) of someone new
-            n:int|None=3, # how many (None: all)
-           ) -> pd.DataFrame:
-    "The rated items among `item_id`'s ranking neighbours, most similar first: `item_id`, `rating`, `similarity`."
-    self._check_fitted()
-    if isinstance(who, (dict, pd.Series)): cols, r, _ = self._fold_in(who, 'ignore')
-    else:
-        m, u = self.data_.matrix, self.data_.user_index([who])[0]
-        cols, r = m.indices[m.indptr[u]:m.indptr[u + 1]], m.data[m.indptr[u]:m.indptr[u + 1]]
-    return self._reasons(self.data_.item_index([item_id])[0], cols, r, n)
+            m, u, user_id = self.data_.matrix, self.data_.user_index([user])[0], user
+            cols, r = m.indices[m.indptr[u]:m.indptr[u + 1]], m.data[m.indptr[u]:m.indptr[u + 1]]
+        return self._reasons(self.data_.item_index([item_id])[0], cols, r, n, user_id, item_id)
 
 # %% ../nbs/03_item_cf.ipynb #5208ce6d
 def reference_global_fit(ratings:dict, # {(user, item): rating}
@@ -226,19 +221,29 @@ class GlobalItemKNN(ItemKNN):
                  rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback in lists
                 ):
-        if k is not None and k < 1: raise ValueError(f'k must be None or at least 1, got {k}')
-        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1: raise ValueError(f'epochs must be a whole number of at least 1, got {epochs!r}')
-        if not learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {learning_rate!r}')
-        if not 0 < decay <= 1: raise ValueError(f'decay must be in (0, 1], got {decay!r}')
-        for name, v in [('reg', reg), ('reg_bias', reg_bias)]:
-            if not v >= 0: raise ValueError(f'{name} must not be negative, got {v!r}')
-        super().__init__(k or 1, similarity, shrinkage, min_support, 'baseline', 0.0, k or 1, 'similarity_sum', rank_k, rank_similarity,
-                         rank_shrinkage, min_ratings, True)
-        self.k_param = k  # `k` itself is the number in use, set by `fit` when this is None
-        self.epochs, self.learning_rate, self.decay, self.reg, self.reg_bias, self.seed, self.progress = epochs, learning_rate, decay, reg, reg_bias, seed, progress
+        self._store_params(locals())
 
-    def get_params(self) -> dict: return {**super().get_params(), 'k': self.k_param}
-    def _loaded(self): self.k = self.n_store = int(self.k_)
+    # fixed in this model: the neighbours' weights are learned, not centred similarities, and lists rank by similarity sums
+    center, damping, ranking, positive_only, bm25_k1, bm25_b, n_store = 'baseline', 0.0, 'similarity_sum', True, 100.0, 0.8, None
+    @property
+    def _k(self) -> int: return int(self.k_)  # the number in use: `k`, or `auto_k`'s when `k` is None
+    @property
+    def _n_store(self) -> int: return int(self.k_)
+
+    def _validate_params(self):
+        if self.k is not None and (isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer)) or self.k < 1):
+            raise ValueError(f'k must be None or a whole number of at least 1, got {self.k!r}')
+        if isinstance(self.epochs, bool) or not isinstance(self.epochs, (int, np.integer)) or self.epochs < 1:
+            raise ValueError(f'epochs must be a whole number of at least 1, got {self.epochs!r}')
+        if not self.learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {self.learning_rate!r}')
+        if not 0 < self.decay <= 1: raise ValueError(f'decay must be in (0, 1], got {self.decay!r}')
+        for name in ('reg', 'reg_bias', 'shrinkage', 'rank_shrinkage'):
+            if not getattr(self, name) >= 0: raise ValueError(f'{name} must not be negative, got {getattr(self, name)!r}')
+        for name, least in [('min_support', 1), ('rank_k', 1), ('min_ratings', 0)]:
+            v = getattr(self, name)
+            if not (v is None and name == 'rank_k') and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < least):
+                raise ValueError(f'{name} must be a whole number of at least {least}, got {v!r}')
+        check_similarity(self.similarity); check_similarity(self.rank_similarity)
 
     @staticmethod
     def auto_k(data, # a `RatingsMatrix`
@@ -246,9 +251,9 @@ class GlobalItemKNN(ItemKNN):
         "Neighbours per item when `k` is None: the mean number of ratings per rated item, between 50 and 300."
         return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), 50, 300))
 
-    def _fit(self):
-        self.k = self.n_store = self.k_ = self.k_param or self.auto_k(self.data_)
-        super()._fit()  # the ranking table, as in ItemKNN
+    def learn(self):
+        self.k_ = self.k or self.auto_k(self.data_)  # `k` itself stays as given
+        super().learn()  # the ranking table, as in ItemKNN
         m, nb, b = self.data_.matrix, self.neighbours_, self.fallback_biases_  # S^k(i): the first k of each item's table
         user_of = entry_rows(m).astype(np.int64)
         ratings = m.data.astype(np.float64)
@@ -267,7 +272,7 @@ class GlobalItemKNN(ItemKNN):
         r = self._X().data[at].astype(np.float64)
         return target, pos, r, r - self.fallback_biases_(users[target], self.neighbours_.indices[pos])
 
-    def _predict_known(self, users, items):
+    def predict_known(self, users, items):
         target, pos, _, dev = self._terms(users, items)
         n = np.bincount(target, minlength=len(users))
         s = np.bincount(target, self.w_[pos]*dev + self.c_[pos], minlength=len(users))
@@ -284,7 +289,7 @@ class GlobalItemKNN(ItemKNN):
         by_rank = np.argsort(nb.positions[pos], kind='stable')  # most similar first
         pos, r, dev = pos[by_rank], r[by_rank], dev[by_rank]
         scale = 1/np.sqrt(len(pos)) if len(pos) else 0.0
-        out = pd.DataFrame({'neighbour_item_id': self.data_.items[nb.indices[pos]], 'similarity': nb.sims[pos], 'support': nb.support[pos],
+        out = pd.DataFrame({'user_id': user_id, 'item_id': item_id, 'neighbour_item_id': self.data_.items[nb.indices[pos]], 'similarity': nb.sims[pos], 'support': nb.support[pos],
                             'rating': r, 'centred_rating': dev, 'weight': self.w_[pos], 'offset': self.c_[pos],
                             'contribution': scale*(self.w_[pos]*dev + self.c_[pos])})
         base = float(self.mu_ + self.bu_[u[0]] + self.bi_[i[0]])
@@ -314,11 +319,17 @@ class ItemEASE(ItemKNN):
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  progress:bool=False, # progress bar while XᵀX is built
                 ):
-        if lam is not None and not (isinstance(lam, (int, float, np.number)) and lam > 0): raise ValueError(f'lam must be None or a positive number, got {lam!r}')
-        if not (isinstance(lam_scale, (int, float, np.number)) and lam_scale > 0): raise ValueError(f'lam_scale must be a positive number, got {lam_scale!r}')
-        if isinstance(max_items, bool) or not isinstance(max_items, (int, np.integer)) or max_items < 1: raise ValueError(f'max_items must be a whole number of at least 1, got {max_items!r}')
-        super().__init__(k=k, similarity=similarity, min_ratings=min_ratings)
-        self.lam, self.lam_scale, self.max_items, self.progress = lam, lam_scale, max_items, progress
+        self._store_params(locals())
+
+    # fixed in this model, as `ItemKNN`'s defaults: the neighbour tables behind its predicted ratings (its lists use the weights)
+    shrinkage, min_support, center, damping, n_store, ranking = 0.0, 1, 'baseline', 0.0, 600, 'similarity_sum'
+    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = 50, 'cosine', 0.0, True, 100.0, 0.8
+
+    def _validate_params(self):
+        if self.lam is not None and not (isinstance(self.lam, (int, float, np.number)) and self.lam > 0): raise ValueError(f'lam must be None or a positive number, got {self.lam!r}')
+        if not (isinstance(self.lam_scale, (int, float, np.number)) and self.lam_scale > 0): raise ValueError(f'lam_scale must be a positive number, got {self.lam_scale!r}')
+        if isinstance(self.max_items, bool) or not isinstance(self.max_items, (int, np.integer)) or self.max_items < 1: raise ValueError(f'max_items must be a whole number of at least 1, got {self.max_items!r}')
+        super()._validate_params()  # k, similarity, min_ratings
 
     @staticmethod
     def auto_lam(data, # a `RatingsMatrix`
@@ -327,8 +338,7 @@ class ItemEASE(ItemKNN):
         "λ that grows with the data: `scale` times the square root of the mean number of ratings per rated item."
         return float(scale*np.sqrt(data.nnz/max(1, int((data.counts(0) > 0).sum()))))
 
-    def _fit(self):
-        for name in self._PREDICTION_STATE + ('x_binary_',): self.__dict__.pop(name, None)  # from an earlier fit
+    def learn(self):
         n, counts = self.data_.shape[1], self.data_.counts(0)
         self.head_ = np.arange(n)
         if n > self.max_items:
@@ -339,12 +349,12 @@ class ItemEASE(ItemKNN):
         self.weights_ = ease_weights(self._binary(), self.lam_, progress=self.progress)
 
     def _binary(self):
-        "X: users x items with weights, 1 where the user rated the item (built once)."
-        if 'x_binary_' not in self.__dict__:
+        "X: users x items with weights, 1 where the user rated the item (built once per fit)."
+        def build():
             x = self.data_.matrix[:, self.head_] if len(self.head_) < self.data_.shape[1] else self.data_.matrix.copy()
             x.data = np.ones(len(x.data), np.float32)
-            self.x_binary_ = x
-        return self.x_binary_
+            return x
+        return self._part('binary', build)
 
     def _scores_from(self, x) -> np.ndarray:
         "Scores of every item for rows of X (rows x items); -inf for items without learned weights, and for rows with no item that has them."
@@ -353,7 +363,7 @@ class ItemEASE(ItemKNN):
         s[np.diff(x.indptr) == 0] = -np.inf  # nothing rated speaks for any item: the popularity fallback fills the list
         return s
 
-    def _score_users(self, users): return self._scores_from(self._binary()[users])
+    def score_users(self, users): return self._scores_from(self._binary()[users])
     recommend = Recommender.recommend  # the scores of a batch of users are one sparse x dense product
 
     def _head_positions(self, cols) -> np.ndarray:
@@ -367,12 +377,14 @@ class ItemEASE(ItemKNN):
         x = sparse.csr_matrix((np.ones(len(at), np.float32), at, [0, len(at)]), shape=(1, len(self.head_)))
         return self._scores_from(x)[0]  # the product `recommend` computes for a known user's row
 
-    def _reasons(self, a, rows, values, n):
-        "The rated items `rows` by their learned weight toward item `a`, largest first: `item_id`, `rating`, `weight` (they add up to the score)."
+    def _reasons(self, a, rows, values, n, user_id, item_id):
+        "The rated items `rows` by their learned weight toward item `a`, largest first: `user_id`, `item_id`, `neighbour_item_id`, `rating`, `weight`, `contribution` (they add up to the score)."
         i, at = self._head_positions(np.array([a]))[0], self._head_positions(rows)
         keep = (at >= 0) & (i >= 0)
         w = self.weights_[at[keep], i] if i >= 0 else np.zeros(0, np.float32)
         order = np.argsort(-w, kind='stable')
-        out = pd.DataFrame({'item_id': self.data_.items[rows[keep][order]], 'rating': values[keep][order], 'weight': w[order]})
+        out = pd.DataFrame({'user_id': pd.Series([user_id]*len(w), dtype=object if user_id is None else None), 'item_id': item_id,
+                            'neighbour_item_id': self.data_.items[rows[keep][order]], 'rating': values[keep][order], 'weight': w[order],
+                            'contribution': w[order]})  # a rated item adds its weight: the stars do not enter
         out.attrs['neighbours'] = len(out)
         return out.head(n) if n is not None else out

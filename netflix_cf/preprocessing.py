@@ -5,6 +5,8 @@
 # %% ../nbs/01_preprocessing.ipynb #31f1bd3f
 from __future__ import annotations
 
+import inspect, threading, warnings
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,8 +15,9 @@ from fastcore.basics import patch
 from scipy import sparse
 
 # %% auto #0
-__all__ = ['CENTERINGS', 'CONFIG', 'RatingsMatrix', 'plot_sparsity', 'Biases', 'fit_biases', 'top_n', 'Recommender', 'Popular',
-           'Baseline', 'Random', 'holdout_split', 'leave_last_n', 'temporal_split', 'kfold_split', 'Config']
+__all__ = ['CENTERINGS', 'CONFIG', 'RatingsMatrix', 'plot_sparsity', 'Biases', 'fit_biases', 'top_n', 'NotFittedError',
+           'fitted_part', 'Recommender', 'Popular', 'Baseline', 'Random', 'holdout_split', 'leave_last_n',
+           'temporal_split', 'kfold_split', 'Config']
 
 # %% ../nbs/01_preprocessing.ipynb #78ce6c03
 def check_columns(df:pd.DataFrame, # the table to check
@@ -203,50 +206,113 @@ def top_n(scores:np.ndarray, # batch x items scores; -inf where an item must not
     return np.take_along_axis(cols, order, 1), np.take_along_axis(vals, order, 1)
 
 # %% ../nbs/01_preprocessing.ipynb #5d13ac38
+class NotFittedError(ValueError, AttributeError):
+    "A model used before `fit`; a `ValueError` and an `AttributeError`, as scikit-learn's exception of the same name."
+
+class fitted_part:
+    """A part of a fitted model that not every use needs, built on first use and kept until the next `fit`: one thread builds it
+    while the others wait (a `functools.cached_property` that is safe for a model many threads share). It is kept apart from
+    the model's attributes, so that nothing but `fit` writes an attribute ending in `_`."""
+    def __init__(self, build): self.build, self.__doc__ = build, build.__doc__
+    def __set_name__(self, owner, name): self.name = name
+    def __get__(self, model, owner=None):
+        if model is None: return self
+        if 'data_' not in vars(model): raise NotFittedError(f'{type(model).__name__} is not fitted: call fit(ratings) first')
+        return model._part(self.name, lambda: self.build(model))
+
+def _renamed_hooks(cls):
+    "Hooks a model of one's own defined under their former private names (`_fit`, `_predict_known`, `_score_users`) still work, with a warning."
+    for old, new in (('_fit', 'learn'), ('_predict_known', 'predict_known'), ('_score_users', 'score_users')):
+        if old in vars(cls) and new not in vars(cls):
+            warnings.warn(f'{cls.__name__}.{old} is now {new}: rename it; {old} will stop working in the next release', FutureWarning, stacklevel=3)
+            setattr(cls, new, vars(cls)[old])
+
 class Recommender:
-    "Common interface: fit on a ratings DataFrame, predict pairs, recommend top-n lists with a popularity fallback."
-    min_ratings: int = 1
+    "Base class of every model: `fit` on a ratings DataFrame, `predict` pairs, `recommend` top-n lists with a popularity fallback."
+    min_ratings: int = 1  # users with fewer training ratings get the popularity fallback (a model may take it as a parameter)
     batch_size: int = 512
 
-    # --- to be provided by a model -------------------------------------------------------
-    def _fit(self): pass
-    def _predict_known(self, rows, cols) -> tuple:
-        "Predictions for known (row, col) pairs, and a mask of the pairs that had to fall back."
-        return self.biases_(rows, cols), np.zeros(len(rows), bool)
-    def _score_users(self, rows) -> np.ndarray:
-        "Scores of all items for a batch of known user rows (batch x items); -inf where nothing is known."
-        raise NotImplementedError
+    # --- what a model provides -------------------------------------------------------------
+    def learn(self):
+        "Learn from `self.data_` (a `RatingsMatrix`), set by `fit` just before; attributes that `fit` learns end in `_`."
+    def predict_known(self, rows:np.ndarray, # user rows of the training matrix, one per pair
+                      cols:np.ndarray, # item columns, one per pair
+                     ) -> tuple:
+        "Predicted ratings of (row, column) pairs the model knows, and a mask of those it could not score (they get the baseline)."
+        return self.fallback_biases_(rows, cols), np.ones(len(rows), bool)
+    def score_users(self, rows:np.ndarray, # user rows of the training matrix, a batch
+                   ) -> np.ndarray:
+        "Scores of every item for a batch of known users (batch x items), higher is better; -inf where the model knows nothing."
+        raise NotImplementedError(f'{type(self).__name__} does not rank: it defines no score_users')
+    def _validate_params(self):
+        "Check the parameters, as `fit` begins (not in `__init__`, which only stores them, as scikit-learn asks)."
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _renamed_hooks(cls)
+
+    # --- parameters, as scikit-learn's estimators have them --------------------------------------
+    @classmethod
+    def _get_param_names(cls) -> list:
+        return [p for p in inspect.signature(cls.__init__).parameters if p != 'self']
+
+    def get_params(self, deep:bool=True, # unused: no parameter is itself a model
+                  ) -> dict:
+        "The constructor's parameters and their values."
+        return {name: getattr(self, name) for name in self._get_param_names()}
+
+    def set_params(self, **params) -> Recommender:
+        "Set constructor parameters by name (checked at the next `fit`); returns the model."
+        valid = self._get_param_names()
+        for name, value in params.items():
+            if name not in valid: raise ValueError(f"{name!r} is not a parameter of {type(self).__name__}; its parameters are {', '.join(valid)}")
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self):
+        params = ', '.join(f'{k}={v!r}' for k, v in self.get_params().items())
+        return f'{type(self).__name__}({params})'
 
     # --- shared ----------------------------------------------------------------------------
     def fit(self, ratings:pd.DataFrame, # `user_id`, `item_id`, `rating`; one row per (user, item) pair
-           ):
+           ) -> Recommender:
         "Learn from `ratings` (`user_id`, `item_id`, `rating`); returns the fitted model."
+        self._validate_params()
         if len(ratings) == 0: raise ValueError(f'{type(self).__name__}.fit: ratings are empty')
         self._set_training(RatingsMatrix(ratings))
-        self._fit()
+        self.learn()
         return self
 
-    def __getattr__(self, name):
-        # the baseline behind predictions for unknown users and items is fitted on first use: recommending never needs it
-        if name == 'fallback_biases_' and 'data_' in self.__dict__:
-            self.fallback_biases_ = fit_biases(self.data_, 'baseline')
-            return self.fallback_biases_
-        raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}')
-
     def _set_training(self, data:RatingsMatrix):
-        "The training matrix and what follows from it: the rating scale and the popularity order."
-        self.__dict__.pop('fallback_biases_', None)  # from an earlier fit
+        "The training matrix and what follows from it: the rating scale and the popularity order; what an earlier fit learned is gone."
+        for name in [a for a in vars(self) if a.endswith('_') and not a.startswith('__')] + ['_parts']: self.__dict__.pop(name, None)
         self.data_ = data
         self.scale_ = (float(data.matrix.data.min()), float(data.matrix.data.max()))
         counts = data.counts(0)
         self.popular_ = np.lexsort((np.arange(len(counts)), -counts))  # most rated first, ties by column
 
+    def _part(self, name:str, build):
+        "The fitted part `name`, built by `build()` if no thread has built it yet (see `fitted_part`)."
+        parts = self.__dict__.setdefault('_parts', {})
+        if name not in parts:
+            with self.__dict__.setdefault('_parts_lock', threading.RLock()):  # setdefault is atomic: one lock per model
+                if name not in parts: parts[name] = build()
+        return parts[name]
+
+    def __getstate__(self): return {k: v for k, v in vars(self).items() if k != '_parts_lock'}  # a copy gets a lock of its own
+
+    @fitted_part
+    def fallback_biases_(self) -> Biases:
+        "The baseline $b_{ui}$ fitted to the training ratings: predictions for unknown users and items (built on first use: lists never need it)."
+        return fit_biases(self.data_, 'baseline')
+
     def _check_fitted(self):
-        if not hasattr(self, 'data_'): raise RuntimeError(f'{type(self).__name__} is not fitted: call fit(ratings) first')
+        if 'data_' not in vars(self): raise NotFittedError(f'{type(self).__name__} is not fitted: call fit(ratings) first')
 
     def predict(self, pairs:pd.DataFrame, # `user_id`, `item_id` of the pairs to predict
-               ) -> np.ndarray:
-        "Predicted rating for each (`user_id`, `item_id`) row of `pairs`, clipped to the training scale."
+                details:bool=False, # return a DataFrame that also says which pairs fell back to the baseline, and why
+               ) -> np.ndarray|pd.DataFrame:
+        "Predicted rating for each (`user_id`, `item_id`) row of `pairs`, clipped to the training scale; with `details`, a frame: `user_id`, `item_id`, `prediction`, `known_user`, `known_item`, `fallback`."
         self._check_fitted()
         check_columns(pairs, ['user_id', 'item_id'], 'pairs')
         rows = self.data_.user_index(pairs.user_id, missing='ignore')
@@ -255,13 +321,14 @@ class Recommender:
         pred = self.fallback_biases_(rows, cols)
         fell = ~known
         if known.any():
-            p, f = self._predict_known(rows[known], cols[known])
+            p, f = self.predict_known(rows[known], cols[known])
             kf = np.flatnonzero(known)
             pred[kf[~f]] = p[~f]
             fell[kf[f]] = True
-        self.predict_info_ = {'pairs': len(pairs), 'unknown_user': int((rows < 0).sum()), 'unknown_item': int((cols < 0).sum()),
-                              'fallback': int(fell.sum())}
-        return np.clip(pred, *self.scale_).astype(np.float32)
+        pred = np.clip(pred, *self.scale_).astype(np.float32)
+        if not details: return pred
+        return pd.DataFrame({'user_id': pairs.user_id.to_numpy(), 'item_id': pairs.item_id.to_numpy(), 'prediction': pred,
+                             'known_user': rows >= 0, 'known_item': cols >= 0, 'fallback': fell}, index=pairs.index)
 
     def _list_length(self, n) -> int:
         "`n` checked to be a whole number above zero, and capped at the catalogue: no list can be longer."
@@ -295,7 +362,7 @@ class Recommender:
             r, c = rows[start:start + bs], cold[start:start + bs]
             scores = np.full((len(r), n_items), -np.inf)
             warm = np.flatnonzero(~c)
-            if len(warm): scores[warm] = self._score_users(r[warm])
+            if len(warm): scores[warm] = self.score_users(r[warm])
             # fallback: popularity rank for cold users, and to fill lists of warm users with too few scored items
             pop_score = np.empty(n_items); pop_score[self.popular_] = -np.arange(1, n_items + 1, dtype=float)
             fill = np.isneginf(scores)
@@ -320,34 +387,27 @@ class Recommender:
     @property
     def shape_items(self) -> int: return self.data_.shape[1]
 
-    def __repr__(self):
-        params = ', '.join(f'{k}={v!r}' for k, v in self.get_params().items())
-        return f'{type(self).__name__}({params})'
-
-    def get_params(self) -> dict:
-        "Constructor parameters and their values."
-        import inspect
-        return {k: getattr(self, k) for k in inspect.signature(type(self).__init__).parameters if k != 'self'}
-
 # %% ../nbs/01_preprocessing.ipynb #4d92f097
 class Popular(Recommender):
     "Most rated items (`by='count'`) or best damped mean rating (`by='mean'`); predicts the damped mean."
     def __init__(self, by:str='count', # 'count' or 'mean'
                  damping:float=5.0, # λ_d: pseudo-ratings at the global mean in the damped mean
                 ):
-        if by not in ('count', 'mean'): raise ValueError(f"by must be 'count' or 'mean', got {by!r}")
-        if damping < 0: raise ValueError(f'damping must not be negative, got {damping}')
         self.by, self.damping = by, damping
 
-    def _fit(self):
+    def _validate_params(self):
+        if self.by not in ('count', 'mean'): raise ValueError(f"by must be 'count' or 'mean', got {self.by!r}")
+        if not self.damping >= 0: raise ValueError(f'damping must not be negative, got {self.damping!r}')
+
+    def learn(self):
         m = self.data_.matrix
         cnt = self.data_.counts(0)
         mu = m.data.mean()
         self.item_mean_ = (np.bincount(m.indices, m.data.astype(np.float64), len(cnt)) + self.damping*mu)/(cnt + self.damping)
         self.item_score_ = cnt.astype(np.float64) if self.by == 'count' else self.item_mean_
 
-    def _predict_known(self, rows, cols): return self.item_mean_[cols], np.zeros(len(rows), bool)
-    def _score_users(self, rows): return np.broadcast_to(self.item_score_, (len(rows), len(self.item_score_))).copy()
+    def predict_known(self, rows, cols): return self.item_mean_[cols], np.zeros(len(rows), bool)
+    def score_users(self, rows): return np.broadcast_to(self.item_score_, (len(rows), len(self.item_score_))).copy()
 
 
 # %% ../nbs/01_preprocessing.ipynb #4fa614cf
@@ -390,12 +450,18 @@ class Baseline(Recommender):
                 ):
         self.reg_user, self.reg_item, self.epochs = reg_user, reg_item, epochs
 
-    def _fit(self):
+    def _validate_params(self):
+        for name in ('reg_user', 'reg_item'):
+            if not getattr(self, name) >= 0: raise ValueError(f'{name} must not be negative, got {getattr(self, name)!r}')
+        if isinstance(self.epochs, bool) or not isinstance(self.epochs, (int, np.integer)) or self.epochs < 1:
+            raise ValueError(f'epochs must be a whole number of at least 1, got {self.epochs!r}')
+
+    def learn(self):
         self.biases_ = fit_biases(self.data_, 'baseline', self.reg_user, self.reg_item, self.epochs)
         self.fallback_biases_ = self.biases_
 
-    def _predict_known(self, rows, cols): return self.biases_(rows, cols), np.zeros(len(rows), bool)
-    def _score_users(self, rows):
+    def predict_known(self, rows, cols): return self.biases_(rows, cols), np.zeros(len(rows), bool)
+    def score_users(self, rows):
         b = self.biases_
         return b.offset + b.user[rows][:, None] + b.item[None, :]
 
@@ -406,11 +472,11 @@ class Random(Recommender):
                 ):
         self.seed = seed
 
-    def _predict_known(self, rows, cols):
+    def predict_known(self, rows, cols):
         rng = np.random.default_rng(self.seed)
         return rng.choice(self.data_.matrix.data, len(rows)).astype(np.float64), np.zeros(len(rows), bool)
 
-    def _score_users(self, rows):
+    def score_users(self, rows):
         return np.random.default_rng([self.seed, len(rows), int(rows[0]) if len(rows) else 0]).random((len(rows), self.data_.shape[1]))
 
 # %% ../nbs/01_preprocessing.ipynb #841f2c5d

@@ -9,6 +9,7 @@ import json
 import math
 import os
 import threading
+import warnings
 import zipfile
 import zlib
 from dataclasses import fields
@@ -21,7 +22,7 @@ from scipy import sparse
 import netflix_cf
 from .engine import (Neighbours, TableSpec, _lookup, _ranges, _segment_sums, aggregate_first_k, neighbour_tables,
                                ranking_paths, top_k_neighbours, top_n_by_paths)
-from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases
+from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases, fitted_part
 
 # %% auto #0
 __all__ = ['SIMILARITIES', 'WEIGHTINGS', 'CENTERS', 'MODEL_FORMAT', 'check_similarity', 'centered_rows', 'reference_neighbours',
@@ -165,35 +166,30 @@ class KNNModel(Recommender):
     _RANK_TABLE = True  # the model ranks with a neighbour table (`rank_neighbours_`), saved with it
     _COMPRESS = True  # compress the saved arrays (dense learned weights hardly compress: a model holding them turns this off)
 
-    def __init__(self, k:int=20, # neighbours aggregated per prediction, among those who rated the item
-                 similarity:str='adjusted_cosine', # similarity for predictions, one of `SIMILARITIES`
-                 shrinkage:float=100.0, # λ in sim·n/(n+λ); 0 for none
-                 min_support:int=1, # least co-support for a pair to count
-                 center:str='baseline', # centring of the prediction: 'none', 'mean' (the row's mean) or 'baseline'
-                 damping:float=0.0, # λ_d added to the weights' sum: pulls predictions with little evidence to the centring
-                 n_store:int|None=600, # neighbours kept per row for predictions (None: all rows, up to 2,000)
-                 ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
-                 rank_k:int|None=None, # neighbours per row for ranking (None: k)
-                 rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
-                 min_ratings:int=1, # users with fewer training ratings get the popularity fallback
-                 positive_only:bool=True, # keep only positive similarities
-                 bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
-                 bm25_b:float=0.8, # B of the 'bm25' similarity
-                ):
-        if not bm25_k1 >= 0: raise ValueError(f'bm25_k1 must not be negative, got {bm25_k1!r}')
-        if not 0 <= bm25_b <= 1: raise ValueError(f'bm25_b must be in [0, 1], got {bm25_b!r}')
-        for name, v, least in [('k', k, 1), ('min_support', min_support, 1), ('rank_k', rank_k or 1, 1), ('min_ratings', min_ratings, 0)]:
-            if v < least: raise ValueError(f'{name} must be at least {least}, got {v}')
-        for name, v in [('shrinkage', shrinkage), ('rank_shrinkage', rank_shrinkage), ('damping', damping)]:
-            if v < 0: raise ValueError(f'{name} must not be negative, got {v}')
-        check_similarity(similarity); check_similarity(rank_similarity)
-        if center not in CENTERS: raise ValueError(f"center must be one of {', '.join(CENTERS)}; got {center!r}")
-        if n_store is not None and n_store < k: raise ValueError(f'n_store ({n_store}) must be at least k ({k})')
-        if ranking not in ('similarity_sum', 'prediction'): raise ValueError(f"ranking must be 'similarity_sum' or 'prediction', got {ranking!r}")
-        self.k, self.similarity, self.shrinkage, self.min_support, self.center, self.damping = k, similarity, shrinkage, min_support, center, damping
-        self.n_store, self.ranking, self.rank_k, self.rank_similarity, self.rank_shrinkage = n_store, ranking, rank_k, rank_similarity, rank_shrinkage
-        self.min_ratings, self.positive_only, self.bm25_k1, self.bm25_b = min_ratings, positive_only, bm25_k1, bm25_b
+    def _store_params(self, values:dict):
+        "Keep each constructor parameter under its own name, unchanged: scikit-learn's rule (`__init__` does nothing else)."
+        for name in self._get_param_names(): setattr(self, name, values[name])
+
+    def _validate_params(self):
+        if not self.bm25_k1 >= 0: raise ValueError(f'bm25_k1 must not be negative, got {self.bm25_k1!r}')
+        if not 0 <= self.bm25_b <= 1: raise ValueError(f'bm25_b must be in [0, 1], got {self.bm25_b!r}')
+        for name, least in [('k', 1), ('min_support', 1), ('rank_k', 1), ('min_ratings', 0)]:
+            v = getattr(self, name)
+            if v is None and name == 'rank_k': continue
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < least:
+                raise ValueError(f'{name} must be a whole number of at least {least}, got {v!r}')
+        for name in ('shrinkage', 'rank_shrinkage', 'damping'):
+            if not getattr(self, name) >= 0: raise ValueError(f'{name} must not be negative, got {getattr(self, name)!r}')
+        check_similarity(self.similarity); check_similarity(self.rank_similarity)
+        if self.center not in CENTERS: raise ValueError(f"center must be one of {', '.join(CENTERS)}; got {self.center!r}")
+        if self.n_store is not None and self.n_store < self.k: raise ValueError(f'n_store ({self.n_store}) must be at least k ({self.k})')
+        if self.ranking not in ('similarity_sum', 'prediction'): raise ValueError(f"ranking must be 'similarity_sum' or 'prediction', got {self.ranking!r}")
+
+    # the neighbours a prediction aggregates, and keeps per row: the parameters, or what `fit` chose (a model that chooses overrides these)
+    @property
+    def _k(self) -> int: return self.k
+    @property
+    def _n_store(self) -> int|None: return self.n_store
 
     # X: rows are the compared entities
     def _X(self) -> sparse.csr_matrix: return self.data_.matrix if self.side == 'user' else self.data_.T
@@ -202,11 +198,8 @@ class KNNModel(Recommender):
         "A bias model over (user, item) as a bias model over (row of X, column of X)."
         return b if self.side == 'user' else Biases(b.offset, b.item, b.user)
 
-    def _fit(self):
-        for name in self._PREDICTION_STATE + ('_rank_parts_',): self.__dict__.pop(name, None)  # from an earlier fit
-        if self.ranking == 'prediction':  # ranking by predicted rating needs the pool now
-            self._prepare_predictions()
-            self.rank_neighbours_ = self.neighbours_
+    def learn(self):
+        if self.ranking == 'prediction': self.rank_neighbours_ = self.neighbours_  # ranking by predicted rating needs the pool now
         else:
             self.rank_neighbours_ = self._tables([(self.rank_similarity, TableSpec(
                 self._rank_k, check_similarity(self.rank_similarity)[1], self.rank_shrinkage, self.min_support, True))])[0]
@@ -216,10 +209,8 @@ class KNNModel(Recommender):
     @property
     def _rank_parts(self) -> tuple:
         "The paths the recommendation kernel walks (see `ranking_paths`), built once per fit and `read_whole`."
-        if self.__dict__.get('_rank_parts_', (None,))[0] == self.read_whole: return self._rank_parts_[1]
-        parts = ranking_paths(self.side, self.data_.matrix, self.rank_neighbours_, self.read_whole)
-        self._rank_parts_ = (self.read_whole, parts)
-        return parts
+        read_whole = self.read_whole
+        return self._part(('rank_parts', read_whole), lambda: ranking_paths(self.side, self.data_.matrix, self.rank_neighbours_, read_whole))
 
     def _tables(self, wanted:list) -> list:
         "Neighbour tables of the rows of X for [(similarity, TableSpec)], filled in one pass."
@@ -237,34 +228,43 @@ class KNNModel(Recommender):
         return neighbour_tables([y for y, _ in ys], [spec for _, spec in wanted], [yt for _, yt in ys])
 
     # Predictions need the neighbour pool (`n_store` per row) and lookup structures that recommending does not:
-    # they are built on first use, so a model fitted to recommend never pays for them.
-    _PREDICTION_STATE = ('neighbours_', 'x_dev_', 'x_keys_', 'xt_', 'nb_keys_', 'center_biases_')
-    def __getattr__(self, name):
-        if 'data_' in self.__dict__:  # fitted, or being fitted
-            if name == 'center_biases_':
-                self.center_biases_ = self.fallback_biases_ if self.center == 'baseline' else fit_biases(
-                    self.data_, {'none': 'none', 'mean': self.side}[self.center])
-                return self.center_biases_
-            if name in type(self)._PREDICTION_STATE:
-                self._prepare_predictions()
-                return self.__dict__[name]
-        return super().__getattr__(name)
+    # they are built on first use, so a model fitted to recommend never pays for them
+    @fitted_part
+    def center_biases_(self) -> Biases:
+        "The centring $\\beta_{ui}$ of the predictions: the baseline, a mean, or nothing (`center`)."
+        return self.fallback_biases_ if self.center == 'baseline' else fit_biases(self.data_, {'none': 'none', 'mean': self.side}[self.center])
 
-    def _prepare_predictions(self):
-        "The prediction pool, centred values and sorted keys of X, and keys of the pool."
-        if 'neighbours_' not in self.__dict__:
-            self.neighbours_ = self._tables([(self.similarity, TableSpec(max(self.n_store or min(self._X().shape[0], 2_000), self.k),
-                check_similarity(self.similarity)[1], self.shrinkage, self.min_support, self.positive_only))])[0]
-        X, nb = self._X(), self.neighbours_
-        rows = entry_rows(X)
-        self.x_dev_ = (X.data - self._bias_xy(self.center_biases_)(rows, X.indices)).astype(np.float32)
-        self.x_keys_ = pd.Index(rows.astype(np.int64)*X.shape[1] + X.indices)  # (row, column) of every stored entry
-        self.xt_ = self.data_.T if self.side == 'user' else self.data_.matrix  # X's columns as rows
-        nb_keys = np.repeat(np.arange(nb.n_rows, dtype=np.int64), nb.counts)*nb.n_rows + nb.indices
-        self.nb_keys_ = pd.Index(nb_keys)  # (row, neighbour) of every table entry, in table order
+    @fitted_part
+    def neighbours_(self) -> Neighbours:
+        "The prediction pool: the `n_store` most similar rows of each row of X (all, up to 2,000, when None)."
+        return self._tables([(self.similarity, TableSpec(max(self._n_store or min(self._X().shape[0], 2_000), self._k),
+            check_similarity(self.similarity)[1], self.shrinkage, self.min_support, self.positive_only))])[0]
+
+    @fitted_part
+    def x_dev_(self) -> np.ndarray:
+        "The ratings of X centred by `center_biases_`, in X's order."
+        X = self._X()
+        return (X.data - self._bias_xy(self.center_biases_)(entry_rows(X), X.indices)).astype(np.float32)
+
+    @fitted_part
+    def x_keys_(self) -> pd.Index:
+        "The (row, column) key of every stored entry of X, in X's order."
+        X = self._X()
+        return pd.Index(entry_rows(X).astype(np.int64)*X.shape[1] + X.indices)
+
+    @fitted_part
+    def xt_(self) -> sparse.csr_matrix:
+        "X's columns as rows."
+        return self.data_.T if self.side == 'user' else self.data_.matrix
+
+    @fitted_part
+    def nb_keys_(self) -> pd.Index:
+        "The (row, neighbour) key of every entry of the prediction pool, in its order."
+        nb = self.neighbours_
+        return pd.Index(np.repeat(np.arange(nb.n_rows, dtype=np.int64), nb.counts)*nb.n_rows + nb.indices)
 
     @property
-    def _rank_k(self) -> int: return self.k if self.ranking == 'prediction' else (self.rank_k or self.k)
+    def _rank_k(self) -> int: return self._k if self.ranking == 'prediction' else (self.rank_k or self._k)
 
     def _xy(self, users, items) -> tuple:
         "User rows and item columns as (row of X, column of X)."
@@ -290,17 +290,17 @@ class KNNModel(Recommender):
         out.append((target[found], at_nb[found], at_x))
         return tuple(np.concatenate(v) for v in zip(*out))
 
-    def _predict_known(self, users, items):
+    def predict_known(self, users, items):
         a, c = self._xy(users, items)
         target, pos, at = self._candidates(a, c)
         nb = self.neighbours_
-        num, den, _, _ = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], self.x_dev_[at], self.k, len(users))
+        num, den, _, _ = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], self.x_dev_[at], self._k, len(users))
         pred = self.fallback_biases_(users, items)
         ok = den > 0
         pred[ok] = self.center_biases_(users[ok], items[ok]) + num[ok]/(den[ok] + self.damping)
         return pred, ~ok
 
-    def _score_users(self, users):
+    def score_users(self, users):
         "Scores of every item for a batch of user rows (batch x items), -inf where no neighbour speaks."
         scores = np.empty((len(users), self.data_.shape[1]))
         cb, fb = self.center_biases_, self.fallback_biases_
@@ -319,12 +319,14 @@ class KNNModel(Recommender):
                   exclude_seen:bool=True, # leave out items the user rated in training
                   progress:bool=False, # progress bar over groups of users
                  ) -> pd.DataFrame:
-        "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
+        "Top-`n` items per user: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`; `attrs['rank_stats']`: how the lists were read."
         if self.ranking != 'similarity_sum': return super().recommend(user_ids, n, exclude_seen, progress)
         user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
-        items, scores, self.rank_stats_ = top_n_by_paths(self._rank_parts, rows, cold, self.data_.matrix, self.popular_, n,
-                                                         exclude_seen, progress, f'{type(self).__name__}.recommend')
-        return lists_frame(user_ids, self.data_.items, items, scores)
+        items, scores, stats = top_n_by_paths(self._rank_parts, rows, cold, self.data_.matrix, self.popular_, n,
+                                              exclude_seen, progress, f'{type(self).__name__}.recommend')
+        out = lists_frame(user_ids, self.data_.items, items, scores)
+        out.attrs['rank_stats'] = stats  # how the lists were read (see the engine chapter): this call's, on its own frame
+        return out
 
     def _dense_sums(self, nb:Neighbours, who, target, pos, dev, k:int, n_users:int) -> tuple:
         "Aggregate candidates (user in batch, target item, table position) into dense (batch x items) Σ s·dev, Σ |s| and Σ s."
@@ -336,7 +338,7 @@ class KNNModel(Recommender):
         "The `n` stored neighbours of a row of X, given by its id."
         self._check_fitted()
         ids, index = (self.data_.users, self.data_.user_index) if self.side == 'user' else (self.data_.items, self.data_.item_index)
-        return self._neighbour_frame(index([id_])[0], n, ids, f'{self.side}_id')
+        return self._neighbour_frame(index([id_])[0], n, ids, f'neighbour_{self.side}_id')
 
     def _entry_batches(self, users, nb:Neighbours, budget:int=20_000_000):
         "Split a batch of users so that each part expands to at most about `budget` candidates."
@@ -359,7 +361,7 @@ class KNNModel(Recommender):
         a, c = self._xy(u, i)
         target, pos, at = self._candidates(a, c)
         nb = self.neighbours_
-        num, den, _, kept = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], self.x_dev_[at], self.k, 1)
+        num, den, _, kept = aggregate_first_k(target, nb.positions[pos], nb.sims[pos], self.x_dev_[at], self._k, 1)
         pos, at = pos[kept], at[kept]
         by_rank = np.argsort(nb.positions[pos], kind='stable')  # most similar first
         pos, at = pos[by_rank], at[by_rank]
@@ -368,7 +370,7 @@ class KNNModel(Recommender):
         ids = self.data_.users if self.side == 'user' else self.data_.items
         name = 'neighbour_user_id' if self.side == 'user' else 'neighbour_item_id'
         w = np.abs(s).sum() + self.damping
-        out = pd.DataFrame({name: ids[nb.indices[pos]], 'similarity': s, 'support': nb.support[pos],
+        out = pd.DataFrame({'user_id': user_id, 'item_id': item_id, name: ids[nb.indices[pos]], 'similarity': s, 'support': nb.support[pos],
                             'rating': X.data[at], 'centred_rating': dev,
                             'weight': s/w if w else s*0, 'contribution': s*dev/w if w else s*0})
         base = float(self.center_biases_(u, i)[0])
@@ -380,18 +382,35 @@ class KNNModel(Recommender):
                  rows:np.ndarray, # rows of X that could speak for it: the item's raters (user CF), the user's rated items (item CF)
                  values:np.ndarray, # their ratings
                  n:int|None, # how many (None: all)
+                 user_id, # the user, as `because` returns it (None: someone new)
+                 item_id, # the recommended item
                 ) -> pd.DataFrame:
-        "The ranking neighbours of row `a` found among `rows`, most similar first: id, `rating`, `similarity`."
+        "The ranking neighbours of row `a` found among `rows`, most similar first, as `because` returns them."
         idx, sims, _ = self.rank_neighbours_.row(a)
         if self.ranking == 'similarity_sum': idx, sims = idx[:self._rank_k], sims[:self._rank_k]
         order = np.argsort(rows, kind='stable'); rows, values = rows[order], values[order]
         pos = np.searchsorted(rows, idx).clip(0, max(len(rows) - 1, 0))
         hit = rows[pos] == idx if len(rows) else np.zeros(len(idx), bool)
         ids = self.data_.users if self.side == 'user' else self.data_.items
-        out = pd.DataFrame({f'{self.side}_id': ids[idx[hit]], 'rating': values[pos[hit]], 'similarity': sims[hit]})
-        if self.ranking == 'prediction': out = out.head(self.k)  # a prediction uses the k most similar who rated the item
+        out = pd.DataFrame({'user_id': pd.Series([user_id]*int(hit.sum()), dtype=object if user_id is None else None),
+                            'item_id': item_id, f'neighbour_{self.side}_id': ids[idx[hit]], 'rating': values[pos[hit]], 'similarity': sims[hit]})
+        if self.ranking == 'prediction': out = out.head(self._k)  # a prediction uses the k most similar who rated the item
+        # the score of a list is the sum of these similarities; ranked by prediction, `explain` gives each one's share
+        out['contribution'] = out.similarity if self.ranking == 'similarity_sum' else np.nan
         out.attrs['neighbours'] = len(idx)
         return out.head(n) if n is not None else out
+
+    def reasons(self, item_id, # the recommended item
+                who, # the user it was recommended to
+                n:int|None=3, # how many (None: all)
+               ) -> pd.DataFrame:
+        "Former name of `because`, with the item first: the same rows, under the former columns; it will be removed in the next release."
+        warnings.warn(f'{type(self).__name__}.reasons(item_id, who) is now because(user, item_id), the user first as in explain, with the '
+                      f'neighbour in `neighbour_{self.side}_id`; reasons will stop working in the next release', FutureWarning, stacklevel=2)
+        out = self.because(who, item_id, n)
+        old = out.drop(columns=['user_id', 'item_id', 'contribution']).rename(columns={f'neighbour_{self.side}_id': f'{self.side}_id'})
+        old.attrs = dict(out.attrs)
+        return old
 
     # --- saving and loading ----------------------------------------------------------------
     def save(self, path:str|Path, # the file to write, exactly as named (`.npz` is a good ending; none is added)
@@ -406,7 +425,7 @@ class KNNModel(Recommender):
         ids = lambda ix: ix.to_numpy() if ix.dtype.kind in 'iufb' else np.array(json.dumps(ix.tolist(), default=_plain_id))
         table = lambda prefix, nb: {f'{prefix}_{f.name}': getattr(nb, f.name) for f in fields(nb)}
         # the prediction pool only if it was built: a model that only made lists never pays for it, here or after loading
-        pool = self.__dict__.get('neighbours_')
+        pool = self.__dict__.get('neighbours_', self.__dict__.get('_parts', {}).get('neighbours_'))
         arrays = {'users': ids(d.users), 'items': ids(d.items), 'indptr': d.matrix.indptr,
                   'indices': d.matrix.indices, 'data': d.matrix.data,
                   **(table('nb', pool) if pool is not None else {}),
@@ -435,12 +454,14 @@ class KNNModel(Recommender):
         try:
             with np.load(path, allow_pickle=False) as z: return cls._from_arrays(path, z)
         except ModelFileError: raise
-        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile, zlib.error) as e:
-            raise ModelFileError(f'{path} is not a whole netflix_cf model file ({type(e).__name__}: {e})') from None
+        # what a cut, overwritten or foreign file raises while it is read; any other error is a fault of this code, and propagates
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as e:
+            raise ModelFileError(f'{path} is not a whole netflix_cf model file ({type(e).__name__}: {e})') from e
 
     @classmethod
     def _from_arrays(cls, path, z) -> KNNModel:
         "The model held by the arrays of an open model file."
+        if 'meta' not in z.files: raise ModelFileError(f'{path} is not a whole netflix_cf model file: it holds no metadata')
         meta = json.loads(str(z['meta']))
         if not isinstance(meta, dict) or meta.get('format') != MODEL_FORMAT:
             saved_by = meta.get('version', 'an older version') if isinstance(meta, dict) else 'something else'
@@ -449,6 +470,10 @@ class KNNModel(Recommender):
         klass = cls if meta['class'] == cls.__name__ else None
         if cls is KNNModel: klass = {c.__name__: c for c in _subclasses(KNNModel)}.get(meta['class'])
         if klass is None: raise ModelFileError(f"{path} holds a {meta['class']}, not a {cls.__name__}")
+        biases = [f'{name}{part}' for name in ('fallback_biases_', 'center_biases_') for part in ('user', 'item')]
+        missing = [name for name in ('users', 'items', 'indptr', 'indices', 'data', *biases, *klass._LEARNED) if name not in z.files]
+        if missing or not isinstance(meta.get('params'), dict) or not isinstance(meta.get('offsets'), dict):
+            raise ModelFileError(f"{path} is not a whole {klass.__name__} file: {', '.join(missing) or 'its metadata'} missing")
         model = klass(**meta['params'])
         ids = lambda a: pd.Index(json.loads(str(a))) if a.dtype.kind == 'U' else pd.Index(a)
         users, items = ids(z['users']), ids(z['items'])
@@ -489,8 +514,7 @@ class UserKNN(KNNModel):
                  bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
                  bm25_b:float=0.8, # B of the 'bm25' similarity
                 ):
-        super().__init__(k, similarity, shrinkage, min_support, center, damping, n_store, ranking, rank_k, rank_similarity,
-                         rank_shrinkage, min_ratings, positive_only, bm25_k1, bm25_b)
+        self._store_params(locals())
 
     def _expansion_cost(self, users, nb):
         return _segment_sums(np.diff(self.data_.matrix.indptr)[nb.indices], nb.indptr, users)  # ratings of each user's neighbours
@@ -507,23 +531,23 @@ class UserKNN(KNNModel):
         who, pos = np.repeat(who, n_r), np.repeat(pos, n_r)
         return self._dense_sums(nb, who, m.indices[at], pos, self.x_dev_[at], k, len(users))
 
-    def reasons(self, item_id, # an item known to the model, e.g. a recommendation
-                who, # the user it was recommended to (a user id known to the model)
+    def because(self, user, # the user it was recommended to, a user id known to the model
+                item_id, # the recommended item
                 n:int|None=3, # how many (None: all)
                ) -> pd.DataFrame:
-        "The user's ranking neighbours who rated `item_id`, most similar first: `user_id`, `rating`, `similarity`; `attrs['neighbours']`: how many neighbours the user has."
+        "The user's neighbours who rated `item_id`, most similar first: `user_id`, `item_id`, `neighbour_user_id`, `rating` (theirs), `similarity`, `contribution` (to the list's score); `attrs['neighbours']`: how many neighbours the user has."
         self._check_fitted()
-        if isinstance(who, (dict, pd.Series)):
+        if isinstance(user, (dict, pd.Series)):
             raise TypeError('UserKNN explains lists of the users it was fitted on: give a user id (ItemKNN folds in new ratings)')
-        u, c = self.data_.user_index([who])[0], self.data_.item_index([item_id])[0]
+        u, c = self.data_.user_index([user])[0], self.data_.item_index([item_id])[0]
         raters = self.data_.T
         lo, hi = raters.indptr[c], raters.indptr[c + 1]
-        return self._reasons(u, raters.indices[lo:hi], raters.data[lo:hi], n)
+        return self._reasons(u, raters.indices[lo:hi], raters.data[lo:hi], n, user, item_id)
 
     def similar_users(self, user_id, # a user known to the model
                       n:int=10, # how many
                      ) -> pd.DataFrame:
-        "The `n` stored neighbours of `user_id`, most similar first."
+        "The `n` stored neighbours of `user_id`, most similar first: `neighbour_user_id`, `similarity`, `support`."
         return self._similar(user_id, n)
 
 # %% ../nbs/02_user_cf.ipynb #a9c29050

@@ -32,7 +32,7 @@ from .loading import (ITEM_COLUMNS, RELEASES, DownloadError, MovieLens, cache_di
                                 _write_atomic, file_checksum, load_movielens, search_folders, synthetic_ratings,
                                 untrusted_reason)
 from .preprocessing import CONFIG, Baseline, Popular, holdout_split
-from .user_cf import KNNModel, UserKNN
+from .user_cf import KNNModel, ModelFileError, UserKNN
 
 # %% auto #0
 __all__ = ['SYNTHETIC', 'GENRES', 'MODEL_NAMES', 'MODEL_CACHE_SIZE', 'MIN_FIT_SECONDS', 'RECORD_FORMAT', 'ServiceError',
@@ -359,7 +359,7 @@ def _load_cached(cls, path:Path) -> tuple:
         _log.warning('%s is not the file the model cache wrote (its size or SHA-256 differs): the model is fitted anew', path)
         return None, None
     try: model = cls.load(path)
-    except (ValueError, OSError): return None, None  # `ModelFileError`, or gone meanwhile: fitted anew and replaced
+    except (ModelFileError, OSError): return None, None  # not the file it wrote, or gone meanwhile: fitted anew and replaced; any other error is a fault, and propagates
     record['load_seconds'] = time.perf_counter() - start
     if record.get('fit_seconds') is not None and record['load_seconds'] > record['fit_seconds']/2:
         record['kept'] = False  # loading does not pay: the record alone stays, to say so to the next fit
@@ -414,13 +414,13 @@ def user_ratings(data:MovieLens, # the dataset
         raise ServiceError(f'unknown user id {user_id} in {data.name}: its {ids.nunique():,} users have ids from {ids.min()} to {ids.max()}')
     return own.set_index('item_id').rating
 
-def _because(model, item_id, who, n_reasons:int, items:pd.DataFrame) -> str:
+def _because(model, who, item_id, n_reasons:int, items:pd.DataFrame) -> str:
     "Why `model` recommends `item_id` to `who` (a user id, or a visitor's ratings), in words."
     if isinstance(model, ItemKNN):
-        why = model.reasons(item_id, who, n_reasons)
+        why = model.because(who, item_id, n_reasons)
         if why.empty: return 'popular with everyone'
-        return 'because you rated ' + ', '.join(f'{t} {r:g}★' for t, r in zip(movie_label(items, why.item_id), why.rating))
-    why = model.reasons(item_id, who, n=None)
+        return 'because you rated ' + ', '.join(f'{t} {r:g}★' for t, r in zip(movie_label(items, why.neighbour_item_id), why.rating))
+    why = model.because(who, item_id, n=None)
     if why.empty: return 'popular with everyone'
     return f"{len(why)} of your {why.attrs['neighbours']} nearest neighbours rated it, mean {why.rating.mean():.1f}★"
 
@@ -440,7 +440,7 @@ def explained_recommendations(model, # a fitted `ItemKNN` or `UserKNN`
         recs, who = model.recommend_for_ratings(ratings, n=n), ratings
     recs = recs.reset_index(drop=True)
     genres = data.items.drop_duplicates('item_id').set_index('item_id').genres.reindex(recs.item_id).fillna('').to_numpy()
-    because = ['popular with everyone' if fb else _because(model, i, who, n_reasons, data.items) for i, fb in zip(recs.item_id, recs.fallback)]
+    because = ['popular with everyone' if fb else _because(model, who, i, n_reasons, data.items) for i, fb in zip(recs.item_id, recs.fallback)]
     return recs.assign(title=movie_label(data.items, recs.item_id), genres=genres,
                        because=because)[['rank', 'item_id', 'title', 'genres', 'score', 'fallback', 'because']]
 

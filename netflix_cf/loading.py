@@ -5,14 +5,18 @@
 # %% ../nbs/00_loading.ipynb #e0e96919
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import http.client
 import io
 import json
+import logging
 import os
 import re
 import stat
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import warnings
@@ -25,6 +29,11 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from tqdm.auto import tqdm
+
+try: import fcntl  # file locks on POSIX systems
+except ImportError: fcntl = None
+try: import msvcrt  # and on Windows
+except ImportError: msvcrt = None
 
 # %% auto #0
 __all__ = ['GROUPLENS_URL', 'GENRES_100K', 'RELEASES', 'MANIFEST', 'RATING_COLUMNS', 'ITEM_COLUMNS', 'DataFormatError',
@@ -215,6 +224,69 @@ def _seal(folder:Path, rel:Release, url:str, checksum:str):
         if p.is_file(): files[p.relative_to(folder).as_posix()] = {'size': p.stat().st_size, 'sha256': file_checksum(p).split(':', 1)[1]}
     _write_atomic(folder/MANIFEST, json.dumps({'release': rel.name, 'url': url, 'zip_checksum': checksum, 'files': files}, indent=1) + '\n')
 
+_log = logging.getLogger(__name__)
+_LOCK_PATIENCE = 5  # a download waits for another of the same release as long as that one receives bytes, at most this many `timeout`s without
+
+def _has_files(folder:Path, rel:Release) -> bool:
+    "Is `folder` a folder holding the ratings and movies files of `rel`?"
+    return folder.is_dir() and all((folder/f).is_file() for f in rel.files)
+
+def _received(cache:Path, rel:Release) -> int:
+    "Bytes received so far by the downloads of `rel` into `cache`: the sizes of the zips in their temporary folders."
+    total = 0
+    with contextlib.suppress(OSError):  # a download that ends meanwhile takes its folder with it
+        for zpath in cache.glob(f'.{rel.name}-*/{rel.name}.zip'): total += zpath.stat().st_size
+    return total
+
+def _try_lock(fd:int) -> bool:
+    "Take the lock on the open file `fd` without waiting: False while another process holds it; True where the system has no such locks."
+    try:
+        if fcntl is not None: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        elif msvcrt is not None: msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError): return False
+    except OSError as e:  # a file system without locks goes on without: the final rename still keeps downloads apart
+        if e.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS): raise
+    return True
+
+@contextlib.contextmanager
+def _download_lock(cache:Path, rel:Release, patience:float):
+    "Hold the lock of release `rel` in `cache` for the block; while another process holds it, wait as long as its download receives bytes, at most `patience` seconds without."
+    lock = cache/f'.{rel.name}.lock'  # belongs to the cache, like the releases: kept after use, so two processes always lock the same file
+    if reason := untrusted_reason(lock):
+        raise CacheError(f'Not downloading {rel.name} into {cache}: {reason}, but the lock of its downloads must be a plain file of '
+                         f'your own. Remove {lock}, or set NETFLIX_CF_CACHE (or pass cache=) to a folder of your own')
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_CLOEXEC', 0)  # a link made since the check is refused here too
+    try: fd = os.open(lock, flags, 0o600)
+    except OSError as e:
+        raise CacheError(f'Not downloading {rel.name} into {cache}: its lock file {lock} cannot be opened ({e.strerror or e})') from None
+    try:
+        seen, since = None, time.monotonic()
+        while not _try_lock(fd):
+            if seen is None: _log.warning('waiting for another download of %s into %s to finish (it holds %s)', rel.name, cache, lock)
+            if (now := _received(cache, rel)) != seen: seen, since = now, time.monotonic()
+            elif time.monotonic() - since > patience:
+                raise DownloadError(f'Timed out waiting for another download of {rel.name} into {cache}: the process holding {lock} '
+                                    f'received nothing for {patience:g} s. Stop that process, or try again later')
+            time.sleep(0.1)
+        yield lock
+    finally: os.close(fd)  # which releases the lock
+
+def _put_in_place(src:Path, dest:Path, rel:Release, cache:Path, aside:Path) -> Path:
+    "Rename the sealed release `src` to `dest`, or use the complete release another process put there first; an incomplete `dest` is moved into `aside`."
+    for turn in range(5):  # a new turn only when someone else changed `dest` in between
+        try: src.rename(dest)  # same file system, so the release appears all at once, manifest included
+        except OSError:
+            if not os.path.lexists(dest): raise  # nothing was in the way: a real failure
+        else: return dest
+        if _has_files(dest, rel):  # another process was first: its release is used (if it verifies), ours goes with the temporary folder
+            _check_cache_folder(dest, cache)
+            return verify_release(dest, rel.name)
+        moved = aside/f'replaced-{turn}'
+        with contextlib.suppress(FileNotFoundError): dest.rename(moved)  # an incomplete folder from an earlier unzip by hand
+        if _has_files(moved, rel):  # completed in the instant between the check and the move: it goes back
+            with contextlib.suppress(OSError): moved.rename(dest)
+    raise CacheError(f'{dest} kept changing while {rel.name} was put in place: another program is writing there; try again when it is done')
+
 def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES`
                        cache:str|Path|None=None, # cache folder, default `cache_dir()`
                        url:str|None=None, # where to fetch the zip, default the GroupLens address
@@ -227,7 +299,7 @@ def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES
     cache = Path(cache or cache_dir()).expanduser()
     url, checksum = url or rel.url, checksum or rel.checksum
     dest = cache/rel.name
-    if dest.is_dir() and all((dest/f).is_file() for f in rel.files):
+    if _has_files(dest, rel):
         _check_cache_folder(dest, cache)
         return dest
     if reason := untrusted_reason(cache):
@@ -235,24 +307,26 @@ def download_movielens(name:str='ml-latest-small', # release name, see `RELEASES
                          f'the cache yours alone (chmod go-w), or set NETFLIX_CF_CACHE (or pass cache=) to a folder of your own')
     hint = _manual_hint(rel, url)
     cache.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f'.{rel.name}-', dir=cache) as tmp:
-        tmp = Path(tmp)
-        zpath = tmp/f'{rel.name}.zip'
-        _fetch(url, zpath, timeout, hint, progress)
-        got = file_checksum(zpath, checksum.split(':')[0])
-        if got != checksum:
-            raise DownloadError(f"Checksum mismatch for {url}: expected {checksum}, got {got}. The download is "
-                                f"corrupt or the release changed; nothing was saved. {hint}")
-        try:
-            with zipfile.ZipFile(zpath) as zf: zf.extractall(tmp/'unpacked')
-        except zipfile.BadZipFile as e: raise DownloadError(f"{url} is not a valid zip file: {e}") from None
-        src = tmp/'unpacked'/rel.name
-        missing = [f for f in rel.files if not (src/f).is_file()]
-        if missing: raise DownloadError(f"{url} does not contain {rel.name}/{', '.join(missing)}")
-        _seal(src, rel, url, checksum)
-        if dest.exists(): dest.rename(tmp/'replaced')  # an incomplete folder from an earlier unzip by hand
-        src.rename(dest)  # same file system, so the release appears all at once, manifest included
-    return dest
+    with _download_lock(cache, rel, timeout*_LOCK_PATIENCE):
+        if _has_files(dest, rel):  # another process downloaded it while this one waited
+            _check_cache_folder(dest, cache)
+            return dest
+        with tempfile.TemporaryDirectory(prefix=f'.{rel.name}-', dir=cache) as tmp:
+            tmp = Path(tmp)
+            zpath = tmp/f'{rel.name}.zip'
+            _fetch(url, zpath, timeout, hint, progress)
+            got = file_checksum(zpath, checksum.split(':')[0])
+            if got != checksum:
+                raise DownloadError(f"Checksum mismatch for {url}: expected {checksum}, got {got}. The download is "
+                                    f"corrupt or the release changed; nothing was saved. {hint}")
+            try:
+                with zipfile.ZipFile(zpath) as zf: zf.extractall(tmp/'unpacked')
+            except zipfile.BadZipFile as e: raise DownloadError(f"{url} is not a valid zip file: {e}") from None
+            src = tmp/'unpacked'/rel.name
+            missing = [f for f in rel.files if not (src/f).is_file()]
+            if missing: raise DownloadError(f"{url} does not contain {rel.name}/{', '.join(missing)}")
+            _seal(src, rel, url, checksum)
+            return _put_in_place(src, dest, rel, cache, tmp)
 
 def verify_release(folder:str|Path, # a release folder in the download cache
                    name:str='ml-latest-small', # which release it is

@@ -17,6 +17,7 @@ from tqdm.auto import tqdm
 
 from .loading import MovieLens
 from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, novelty, popularity_bias, popularity_rank, rmse)
+from .metrics import _renamed  # `k=`, the list length's old name, keeps working for one more release
 from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
@@ -29,7 +30,7 @@ RATING_METRICS = {'rmse': rmse, 'mae': mae}
 @dataclass
 class Evaluation:
     "Results of `evaluate`: tidy fold-level `results` and `per_user` values."
-    results: pd.DataFrame     # model, fold, metric, k, value (k is 0 for metrics without a list length)
+    results: pd.DataFrame     # model, fold, metric, k, value (k: the list length n a top-N metric was scored at, 0 for metrics without one)
     per_user: pd.DataFrame    # model, fold, user_id, metric, k, value
 
     def summary(self, confidence:float=0.95, # coverage of the t-interval over folds
@@ -41,23 +42,25 @@ class Evaluation:
         out['ci'] = np.where(out.folds > 1, t*out['std']/np.sqrt(out.folds), np.nan)
         return out.drop(columns='std')
 
-    def table(self, k:int=10, # list length for the top-N columns
+    @_renamed(k='n')
+    def table(self, n:int=10, # list length for the top-N columns
               metrics:list|None=None, # columns, in order; default all
               digits:int=4, # rounding
              ) -> pd.DataFrame:
-        "One row per model, one column per metric, as 'mean ± ci' strings (top-N metrics at `k`)."
+        "One row per model, one column per metric, as 'mean ± ci' strings (top-N metrics at `n`)."
         s = self.summary()
-        s = s[(s.k == k) | (s.k == 0)]
+        s = s[(s.k == n) | (s.k == 0)]
         cell = s['mean'].round(digits).astype(str) + np.where(s.ci.notna(), ' ± ' + s.ci.round(digits).astype(str), '')
         wide = s.assign(cell=cell).pivot(index='model', columns='metric', values='cell')
         wide = wide.loc[pd.unique(self.results.model)]
         return wide[[m for m in (metrics or _COLUMN_ORDER) if m in wide.columns]]
 
-    def means(self, k:int=10, # list length for the top-N columns
+    @_renamed(k='n')
+    def means(self, n:int=10, # list length for the top-N columns
              ) -> pd.DataFrame:
-        "Mean over folds: one row per model, one column per metric (top-N metrics at `k`)."
+        "Mean over folds: one row per model, one column per metric (top-N metrics at `n`)."
         s = self.summary()
-        s = s[(s.k == k) | (s.k == 0)]
+        s = s[(s.k == n) | (s.k == 0)]
         wide = s.pivot(index='model', columns='metric', values='mean').loc[pd.unique(self.results.model)]
         return wide[[m for m in _COLUMN_ORDER if m in wide.columns]]
 
@@ -90,11 +93,12 @@ class _ticking:
         self.done.set()
         if self.thread.is_alive(): self.thread.join()
 
+@_renamed(k='n')
 def evaluate(models:dict, # name: model (a copy is fitted) or factory returning an unfitted model
              data, # ratings DataFrame, or a `MovieLens` (its `items` enable genre diversity)
              split='kfold', # 'kfold', 'holdout' (per-user 80/20, one per fold), 'leave_last', 'temporal', or a list of (train, test)
              folds:int=5, # number of folds for 'kfold' and 'holdout'
-             k=(5, 10, 20), # list lengths scored
+             n=(5, 10, 20), # list lengths scored: one, or several
              relevance:float=4.0, # least test rating that counts as relevant
              seed:int=0, # random seed of the split
              items:pd.DataFrame|None=None, # catalogue with `genres`, for diversity (default: `data.items` if any)
@@ -102,8 +106,8 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
             ) -> Evaluation:
     "Fit, predict, recommend and score each model on each fold; tidy results with timings and per-user values."
     if not models: raise ValueError('no models to evaluate')
-    ks = sorted({int(x) for x in np.atleast_1d(k)})
-    if ks[0] <= 0: raise ValueError(f'k must be positive, got {k}')
+    lengths = sorted({int(x) for x in np.atleast_1d(n)})
+    if lengths[0] <= 0: raise ValueError(f'n must be positive, got {n}')
     if isinstance(data, MovieLens): ratings, items = data.ratings, (data.items if items is None else items)
     else: ratings = data
     check_columns(ratings, ['user_id', 'item_id', 'rating'])
@@ -118,7 +122,7 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
         for name, spec in models.items():
             bar.set_postfix_str(f'fold {fold}: {name}')
             model = _fresh(spec)
-            add = lambda metric, value, kk=0: rows.append((name, fold, metric, kk, float(value)))
+            add = lambda metric, value, length=0: rows.append((name, fold, metric, length, float(value)))
             t0 = time.perf_counter(); model.fit(train); add('fit_s', time.perf_counter() - t0)
             if getattr(model, 'predicts_ratings', True):
                 t0 = time.perf_counter(); pred = model.predict(test); add('predict_s', time.perf_counter() - t0)
@@ -128,16 +132,16 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
                 per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': user_rmse.index, 'metric': 'rmse', 'k': 0, 'value': user_rmse.to_numpy()}))
             if not getattr(model, 'recommends', True):
                 bar.update(); continue
-            t0 = time.perf_counter(); recs = model.recommend(users, n=ks[-1]); add('recommend_s', time.perf_counter() - t0)
-            for kk in ks:
-                values = {m: f(recs, test, kk, relevance) for m, f in TOP_N_METRICS.items()}
-                values.update(novelty=novelty(recs, train, kk), popularity=popularity_bias(recs, train, kk), long_tail=long_tail_share(recs, train, kk),
-                              popularity_rank=popularity_rank(recs, train, kk))
-                if items is not None: values['diversity'] = diversity(recs, items, kk)
+            t0 = time.perf_counter(); recs = model.recommend(users, n=lengths[-1]); add('recommend_s', time.perf_counter() - t0)
+            for length in lengths:
+                values = {m: f(recs, test, length, relevance) for m, f in TOP_N_METRICS.items()}
+                values.update(novelty=novelty(recs, train, length), popularity=popularity_bias(recs, train, length),
+                              long_tail=long_tail_share(recs, train, length), popularity_rank=popularity_rank(recs, train, length))
+                if items is not None: values['diversity'] = diversity(recs, items, length)
                 for m, v in values.items():
-                    add(m, v.mean(), kk)
-                    per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': v.index, 'metric': m, 'k': kk, 'value': v.to_numpy()}))
-                add('coverage', coverage(recs, train.item_id.nunique(), kk), kk)
+                    add(m, v.mean(), length)
+                    per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': v.index, 'metric': m, 'k': length, 'value': v.to_numpy()}))
+                add('coverage', coverage(recs, train.item_id.nunique(), length), length)
             bar.update()
     ticking.stop(); bar.close()
     return Evaluation(pd.DataFrame(rows, columns=['model', 'fold', 'metric', 'k', 'value']),

@@ -5,6 +5,10 @@
 # %% ../nbs/04_metrics.ipynb #894063e3
 from __future__ import annotations
 
+import functools
+import inspect
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -12,6 +16,25 @@ import pandas as pd
 __all__ = ['TOP_N_METRICS', 'rmse', 'mae', 'precision_at_k', 'recall_at_k', 'f1_at_k', 'ndcg_at_k', 'average_precision_at_k',
            'reciprocal_rank', 'hit_rate_at_k', 'coverage', 'novelty', 'diversity', 'popularity_bias', 'long_tail_share',
            'popularity_rank']
+
+# %% ../nbs/04_metrics.ipynb #9a97e7d6
+def _renamed(**old_to_new):
+    "Decorator: a keyword argument passed under its old name (`_renamed(k='n')`) still works for one release, with a `FutureWarning`."
+    def decorate(func):
+        params = inspect.signature(func).parameters
+        for new in old_to_new.values():
+            if new not in params: raise TypeError(f'{func.__qualname__} has no parameter {new!r} to rename to')
+        @functools.wraps(func)  # `inspect.signature`, `help()` and the docments see `func` itself
+        def wrapper(*args, **kwargs):
+            for old, new in old_to_new.items():
+                if old not in kwargs: continue  # the usual path costs one dictionary lookup
+                given = new in kwargs or new in inspect.signature(func).bind_partial(*args).arguments
+                if given: raise TypeError(f'{func.__qualname__}() got both `{old}` and `{new}`: `{old}` is the old name of `{new}`, pass `{new}` only')
+                warnings.warn(f'`{old}` is now `{new}` (list length); `{old}=` will stop working in the next release', FutureWarning, stacklevel=2)
+                kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+        return wrapper
+    return decorate
 
 # %% ../nbs/04_metrics.ipynb #73e857fc
 def _pair(predicted, actual) -> tuple:
@@ -46,16 +69,16 @@ def _check_frame(df, columns, what):
     missing = [c for c in columns if c not in df.columns]
     if missing: raise ValueError(f"{what} lack column(s) {', '.join(missing)}; found {', '.join(map(str, df.columns))}")
 
-def _hits(recs:pd.DataFrame, truth:pd.DataFrame, k:int, threshold:float) -> tuple:
-    "Scored users (Index), their relevant test items, the hits among their top-k (user_id, rank, rating), and how many users were left out."
+def _hits(recs:pd.DataFrame, truth:pd.DataFrame, n:int, threshold:float) -> tuple:
+    "Scored users (Index), their relevant test items, the hits among their top `n` (user_id, rank, rating), and how many users were left out."
     _check_frame(recs, _REC_COLUMNS, 'recommendations'); _check_frame(truth, _TRUTH_COLUMNS, 'truth')
-    if not isinstance(k, (int, np.integer)) or k <= 0: raise ValueError(f'k must be a positive integer, got {k!r}')
+    if not isinstance(n, (int, np.integer)) or n <= 0: raise ValueError(f'n must be a positive integer, got {n!r}')
     if len(truth) == 0: raise ValueError('truth is empty: nothing to score against')
     if len(recs) == 0: raise ValueError('recommendations are empty: nothing to score')
     if recs.duplicated(['user_id', 'item_id']).any(): raise ValueError('recommendations list an item twice for the same user')
     relevant = truth.loc[truth.rating >= threshold, ['user_id', 'item_id', 'rating']]
     users = pd.Index(np.sort(relevant.user_id.unique()), name='user_id')
-    top = recs.loc[(recs['rank'] <= k) & recs.user_id.isin(users), ['user_id', 'rank', 'item_id']]
+    top = recs.loc[(recs['rank'] <= n) & recs.user_id.isin(users), ['user_id', 'rank', 'item_id']]
     hits = top.merge(relevant, on=['user_id', 'item_id'])
     excluded = truth.user_id.nunique() - len(users)
     return users, relevant, hits, excluded
@@ -67,127 +90,136 @@ def _per_user(values:pd.Series, users:pd.Index, excluded:int, name:str) -> pd.Se
     return out
 
 # %% ../nbs/04_metrics.ipynb #30a88687
+@_renamed(k='n')
 def precision_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                    truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-                   k:int=10, # list length K
+                   n:int=10, # list length: each list's top `n` are scored (the K of @K)
                    threshold:float=4.0, # least rating that counts as relevant
                   ) -> pd.Series:
     "Per-user precision@K: relevant items among the top K, divided by K."
-    users, _, hits, excl = _hits(recs, truth, k, threshold)
-    return _per_user(hits.groupby('user_id').size()/k, users, excl, f'precision@{k}')
+    users, _, hits, excl = _hits(recs, truth, n, threshold)
+    return _per_user(hits.groupby('user_id').size()/n, users, excl, f'precision@{n}')
 
 # %% ../nbs/04_metrics.ipynb #04f394df
+@_renamed(k='n')
 def recall_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                 truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-                k:int=10, # list length K
+                n:int=10, # list length: each list's top `n` are scored (the K of @K)
                 threshold:float=4.0, # least rating that counts as relevant
                ) -> pd.Series:
     "Per-user recall@K: relevant items among the top K, divided by the user's relevant items."
-    users, rel, hits, excl = _hits(recs, truth, k, threshold)
-    return _per_user(hits.groupby('user_id').size()/rel.groupby('user_id').size(), users, excl, f'recall@{k}')
+    users, rel, hits, excl = _hits(recs, truth, n, threshold)
+    return _per_user(hits.groupby('user_id').size()/rel.groupby('user_id').size(), users, excl, f'recall@{n}')
 
 # %% ../nbs/04_metrics.ipynb #5111d6d6
+@_renamed(k='n')
 def f1_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
             truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-            k:int=10, # list length K
+            n:int=10, # list length: each list's top `n` are scored (the K of @K)
             threshold:float=4.0, # least rating that counts as relevant
            ) -> pd.Series:
     "Per-user F1@K, the harmonic mean of precision@K and recall@K (0 when both are 0)."
-    p, r = precision_at_k(recs, truth, k, threshold), recall_at_k(recs, truth, k, threshold)
-    out = (2*p*r/(p + r)).fillna(0.0).rename(f'f1@{k}')
+    p, r = precision_at_k(recs, truth, n, threshold), recall_at_k(recs, truth, n, threshold)
+    out = (2*p*r/(p + r)).fillna(0.0).rename(f'f1@{n}')
     out.attrs = p.attrs
     return out
 
 # %% ../nbs/04_metrics.ipynb #3a8cdff6
+@_renamed(k='n')
 def ndcg_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
               truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-              k:int=10, # list length K
+              n:int=10, # list length: each list's top `n` are scored (the K of @K)
               threshold:float=4.0, # least rating that counts as relevant
               gain:str='binary', # 'binary' (1 per relevant item) or 'graded' (rating - threshold + 1)
              ) -> pd.Series:
     "Per-user NDCG@K with log2(rank + 1) discount; the ideal DCG is over min(K, #relevant) positions."
     if gain not in ('binary', 'graded'): raise ValueError(f"gain must be 'binary' or 'graded', got {gain!r}")
-    users, rel, hits, excl = _hits(recs, truth, k, threshold)
+    users, rel, hits, excl = _hits(recs, truth, n, threshold)
     g = (lambda r: np.ones(len(r))) if gain == 'binary' else (lambda r: r.to_numpy(np.float64) - threshold + 1)
     dcg = pd.Series(g(hits.rating)/np.log2(hits['rank'].to_numpy() + 1)).groupby(hits.user_id.to_numpy()).sum()
     # ideal: each user's best gains in the first min(K, #relevant) positions
     rel = rel.assign(g=g(rel.rating)).sort_values(['user_id', 'g'], ascending=[True, False])
     pos = rel.groupby('user_id').cumcount().to_numpy() + 1
-    ideal = rel[pos <= k]
-    idcg = pd.Series(ideal.g.to_numpy()/np.log2(pos[pos <= k] + 1)).groupby(ideal.user_id.to_numpy()).sum()
-    return _per_user(dcg/idcg, users, excl, f'ndcg@{k}')
+    ideal = rel[pos <= n]
+    idcg = pd.Series(ideal.g.to_numpy()/np.log2(pos[pos <= n] + 1)).groupby(ideal.user_id.to_numpy()).sum()
+    return _per_user(dcg/idcg, users, excl, f'ndcg@{n}')
 
 # %% ../nbs/04_metrics.ipynb #dd47bc71
+@_renamed(k='n')
 def average_precision_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                            truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-                           k:int=10, # list length K
+                           n:int=10, # list length: each list's top `n` are scored (the K of @K)
                            threshold:float=4.0, # least rating that counts as relevant
                            denominator:str='min(K, relevant)', # divide by 'min(K, relevant)' or by all 'relevant' (trec_eval, ranx)
                           ) -> pd.Series:
     "Per-user AP@K: the sum of precision@r over the ranks r of hits, divided by `denominator`; its mean is MAP."
     if denominator not in ('min(K, relevant)', 'relevant'): raise ValueError(f"denominator must be 'min(K, relevant)' or 'relevant', got {denominator!r}")
-    users, rel, hits, excl = _hits(recs, truth, k, threshold)
+    users, rel, hits, excl = _hits(recs, truth, n, threshold)
     hits = hits.sort_values(['user_id', 'rank'])
     prec = (hits.groupby('user_id').cumcount() + 1)/hits['rank']
     n_rel = rel.groupby('user_id').size()
-    if denominator == 'min(K, relevant)': n_rel = n_rel.clip(upper=k)
-    return _per_user(prec.groupby(hits.user_id).sum()/n_rel, users, excl, f'ap@{k}')
+    if denominator == 'min(K, relevant)': n_rel = n_rel.clip(upper=n)
+    return _per_user(prec.groupby(hits.user_id).sum()/n_rel, users, excl, f'ap@{n}')
 
 # %% ../nbs/04_metrics.ipynb #8bf02aae
+@_renamed(k='n')
 def reciprocal_rank(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                     truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-                    k:int=10, # list length K
+                    n:int=10, # list length: each list's top `n` are scored (the K of @K)
                     threshold:float=4.0, # least rating that counts as relevant
                    ) -> pd.Series:
     "Per-user reciprocal rank of the first relevant item in the top K (0 without one); its mean is MRR."
-    users, _, hits, excl = _hits(recs, truth, k, threshold)
-    return _per_user(1/hits.groupby('user_id')['rank'].min(), users, excl, f'rr@{k}')
+    users, _, hits, excl = _hits(recs, truth, n, threshold)
+    return _per_user(1/hits.groupby('user_id')['rank'].min(), users, excl, f'rr@{n}')
 
 # %% ../nbs/04_metrics.ipynb #75c813c0
+@_renamed(k='n')
 def hit_rate_at_k(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                   truth:pd.DataFrame, # test ratings: `user_id`, `item_id`, `rating`
-                  k:int=10, # list length K
+                  n:int=10, # list length: each list's top `n` are scored (the K of @K)
                   threshold:float=4.0, # least rating that counts as relevant
                  ) -> pd.Series:
     "Per-user hit rate: 1 when the top K hold at least one relevant item."
-    users, _, hits, excl = _hits(recs, truth, k, threshold)
-    return _per_user(hits.groupby('user_id').size().clip(upper=1), users, excl, f'hit_rate@{k}')
+    users, _, hits, excl = _hits(recs, truth, n, threshold)
+    return _per_user(hits.groupby('user_id').size().clip(upper=1), users, excl, f'hit_rate@{n}')
 
 # %% ../nbs/04_metrics.ipynb #d891a909
 TOP_N_METRICS = {'precision': precision_at_k, 'recall': recall_at_k, 'f1': f1_at_k, 'ndcg': ndcg_at_k,
                  'map': average_precision_at_k, 'mrr': reciprocal_rank, 'hit_rate': hit_rate_at_k}
 
 # %% ../nbs/04_metrics.ipynb #c19b1a0f
-def _top(recs:pd.DataFrame, k:int) -> pd.DataFrame:
-    "The rows of `recs` within the top `k`, after checking both."
+def _top(recs:pd.DataFrame, n:int) -> pd.DataFrame:
+    "The rows of `recs` within the top `n`, after checking both."
     _check_frame(recs, _REC_COLUMNS, 'recommendations')
-    if not isinstance(k, (int, np.integer)) or k <= 0: raise ValueError(f'k must be a positive integer, got {k!r}')
+    if not isinstance(n, (int, np.integer)) or n <= 0: raise ValueError(f'n must be a positive integer, got {n!r}')
     if len(recs) == 0: raise ValueError('recommendations are empty')
-    return recs[recs['rank'] <= k]
+    return recs[recs['rank'] <= n]
 
 def _popularity(train:pd.DataFrame) -> pd.Series:
     "Number of distinct training users per item."
     _check_frame(train, ['user_id', 'item_id'], 'train')
     return train.groupby('item_id').user_id.nunique()
 
+@_renamed(k='n')
 def coverage(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
              catalogue, # the items that could be recommended: their ids, or their number
-             k:int=10, # list length K
+             n:int=10, # list length: each list's top `n` are scored (the K of @K)
             ) -> float:
     "Share of the catalogue that appears in at least one top-K list."
-    n = catalogue if isinstance(catalogue, (int, np.integer)) else len(pd.unique(np.asarray(catalogue)))
-    if n <= 0: raise ValueError('the catalogue is empty')
-    return _top(recs, k).item_id.nunique()/n
+    size = catalogue if isinstance(catalogue, (int, np.integer)) else len(pd.unique(np.asarray(catalogue)))
+    if size <= 0: raise ValueError('the catalogue is empty')
+    return _top(recs, n).item_id.nunique()/size
 
 # %% ../nbs/04_metrics.ipynb #9dd21f1c
+@_renamed(k='n')
 def novelty(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
             train:pd.DataFrame, # training ratings: `user_id`, `item_id`
-            k:int=10, # list length K
+            n:int=10, # list length: each list's top `n` are scored (the K of @K)
            ) -> pd.Series:
     "Per-user mean self-information -log2((n_i + 1)/(|U| + 1)) of the recommended items."
-    top, pop = _top(recs, k), _popularity(train)
+    top, pop = _top(recs, n), _popularity(train)
     p = (top.item_id.map(pop).fillna(0).to_numpy() + 1)/(train.user_id.nunique() + 1)
-    return pd.Series(-np.log2(p)).groupby(top.user_id.to_numpy()).mean().rename_axis('user_id').rename(f'novelty@{k}')
+    return pd.Series(-np.log2(p)).groupby(top.user_id.to_numpy()).mean().rename_axis('user_id').rename(f'novelty@{n}')
 
 # %% ../nbs/04_metrics.ipynb #fe0504ba
 def _genre_bits(genres:pd.Series) -> np.ndarray:
@@ -204,13 +236,14 @@ def _popcount(x:np.ndarray) -> np.ndarray:
     "Number of set bits of each int64."
     return np.unpackbits(np.ascontiguousarray(x, dtype=np.int64).view(np.uint8).reshape(-1, 8), axis=1).sum(1)
 
+@_renamed(k='n')
 def diversity(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
               items:pd.DataFrame, # catalogue: `item_id`, `genres` ('|'-joined)
-              k:int=10, # list length K
+              n:int=10, # list length: each list's top `n` are scored (the K of @K)
              ) -> pd.Series:
     "Per-user intra-list diversity: mean pairwise Jaccard distance between the genre sets of the top-K items."
     _check_frame(items, ['item_id', 'genres'], 'items')
-    top = _top(recs, k)[['user_id', 'item_id']]
+    top = _top(recs, n)[['user_id', 'item_id']]
     cat = items.drop_duplicates('item_id').reset_index(drop=True)
     bits = pd.Series(_genre_bits(cat.genres), index=cat.item_id)
     top = top.assign(bits=top.item_id.map(bits).fillna(0).astype(np.int64).to_numpy(), pos=top.groupby('user_id').cumcount())
@@ -219,44 +252,47 @@ def diversity(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
     a, b = pairs.bits_x.to_numpy(), pairs.bits_y.to_numpy()
     union = _popcount(a | b)
     dist = np.where(union > 0, 1 - _popcount(a & b)/np.maximum(union, 1), 0.0)
-    return pd.Series(dist).groupby(pairs.user_id.to_numpy()).mean().rename_axis('user_id').rename(f'diversity@{k}')
+    return pd.Series(dist).groupby(pairs.user_id.to_numpy()).mean().rename_axis('user_id').rename(f'diversity@{n}')
 
 # %% ../nbs/04_metrics.ipynb #1b1862c9
+@_renamed(k='n')
 def popularity_bias(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                     train:pd.DataFrame, # training ratings: `user_id`, `item_id`
-                    k:int=10, # list length K
+                    n:int=10, # list length: each list's top `n` are scored (the K of @K)
                     catalogue=None, # all item ids (default: the items in `train`); unrated ones have popularity 0
                    ) -> pd.Series:
     "Per-user mean popularity percentile of the recommended items (1 = most rated item in the catalogue)."
-    top = _top(recs, k)
+    top = _top(recs, n)
     pop = _popularity(train)
     if catalogue is not None: pop = pop.reindex(pd.unique(np.asarray(catalogue)), fill_value=0)
     pct = pop.rank(pct=True, method='average')
     return (top.item_id.map(pct).fillna(0.0).groupby(top.user_id.to_numpy()).mean()
-            .rename_axis('user_id').rename(f'popularity@{k}'))
+            .rename_axis('user_id').rename(f'popularity@{n}'))
 
 # %% ../nbs/04_metrics.ipynb #06fadcc5
+@_renamed(k='n')
 def long_tail_share(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                     train:pd.DataFrame, # training ratings: `user_id`, `item_id`
-                    k:int=10, # list length K
+                    n:int=10, # list length: each list's top `n` are scored (the K of @K)
                     head:float=0.2, # share of the catalogue, most rated first, that forms the head
                    ) -> pd.Series:
     "Per-user share of the top-K items that lie outside the head of the most rated items."
     if not 0 < head < 1: raise ValueError(f'head must be between 0 and 1, got {head}')
-    top, pop = _top(recs, k), _popularity(train)
+    top, pop = _top(recs, n), _popularity(train)
     ranked = pop.sort_values(ascending=False, kind='stable').index
     head_items = set(ranked[:int(np.ceil(head*len(ranked)))])
     return ((~top.item_id.isin(head_items)).astype(float).groupby(top.user_id.to_numpy()).mean()
-            .rename_axis('user_id').rename(f'long_tail@{k}'))
+            .rename_axis('user_id').rename(f'long_tail@{n}'))
 
 # %% ../nbs/04_metrics.ipynb #678b42f5
+@_renamed(k='n')
 def popularity_rank(recs:pd.DataFrame, # recommendations: `user_id`, `rank`, `item_id`
                     train:pd.DataFrame, # training ratings: `user_id`, `item_id`
-                    k:int=10, # list length K
+                    n:int=10, # list length: each list's top `n` are scored (the K of @K)
                    ) -> pd.Series:
     "Per-user median place of the top-K items in the training popularity order (1 = most rated; ties share the better place)."
-    top = _top(recs, k)
+    top = _top(recs, n)
     pop = _popularity(train)
     place = pop.rank(ascending=False, method='min')
     return (top.item_id.map(place).fillna(len(pop) + 1).groupby(top.user_id.to_numpy()).median()
-            .rename_axis('user_id').rename(f'popularity_rank@{k}'))
+            .rename_axis('user_id').rename(f'popularity_rank@{n}'))

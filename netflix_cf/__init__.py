@@ -63,12 +63,25 @@ def parameter_comments(func) -> dict:
         started = True
     return {p: found[p] for p in names if p in found}
 
-def _parameters_section(func) -> str:
-    "The numpydoc 'Parameters' section of `func`, from its docments; '' if none of its parameters has a comment."
+def method_comments(cls, # a class
+                    name:str, # the name of one of its methods
+                   ) -> dict:
+    "`parameter_comments` of method `name` of `cls`, with a parameter it leaves undescribed described as in the same method of a base class: an override says only what it changes."
+    import inspect
+    own = inspect.getattr_static(cls, name)
+    names = [p for p in inspect.signature(getattr(own, '__func__', own)).parameters if p not in ('self', 'cls')]
+    found = {}
+    for klass in cls.__mro__:
+        member = vars(klass).get(name)
+        if member is not None: found = {**parameter_comments(getattr(member, '__func__', member)), **found}
+    return {p: found[p] for p in names if p in found}
+
+def _parameters_section(func, comments:dict|None=None) -> str:
+    "The numpydoc 'Parameters' section of `func`, from its docments (or `comments`); '' if none of its parameters has a comment."
     import inspect
     try: sig = inspect.signature(func)
     except (TypeError, ValueError): return ''
-    comments = parameter_comments(func)
+    comments = parameter_comments(func) if comments is None else comments
     if not comments: return ''
     rows = []
     for name, p in sig.parameters.items():
@@ -78,11 +91,11 @@ def _parameters_section(func) -> str:
         rows.append(f'{shown}{" :" + default[1:] if default else ""}\n    {comments.get(name, "(no description)")}')
     return 'Parameters\n----------\n' + '\n'.join(rows)
 
-def _with_parameters(obj, func=None):
+def _with_parameters(obj, func=None, comments:dict|None=None):
     "Add the Parameters section of `func` (default `obj`) to `obj`'s docstring, once."
     doc = obj.__doc__ or ''
     if 'Parameters\n----------' in doc: return
-    if (section := _parameters_section(func or obj)):
+    if (section := _parameters_section(func or obj, comments)):
         try: obj.__doc__ = f'{doc.rstrip()}\n\n{section}' if doc else section
         except (AttributeError, TypeError): pass  # a built-in's docstring cannot be set
 
@@ -98,7 +111,7 @@ def document_module(module):
             if inspect.isfunction(init): _with_parameters(obj, init)
             for attr, member in vars(obj).items():
                 member = getattr(member, '__func__', member)  # classmethods and staticmethods
-                if not attr.startswith('_') and inspect.isfunction(member): _with_parameters(member)
+                if not attr.startswith('_') and inspect.isfunction(member): _with_parameters(member, comments=method_comments(obj, attr))
 
 class _Documenting:
     "Finds this package's modules as usual, and documents each once it has run."

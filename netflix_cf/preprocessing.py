@@ -213,7 +213,8 @@ class fitted_part:
     """A part of a fitted model that not every use needs, built on first use and kept until the next `fit`: one thread builds it
     while the others wait (a `functools.cached_property` that is safe for a model many threads share). It is kept apart from
     the model's attributes, so that nothing but `fit` writes an attribute ending in `_`."""
-    def __init__(self, build): self.build, self.__doc__ = build, build.__doc__
+    def __init__(self, build, # the method that builds the part from the fitted model
+                ): self.build, self.__doc__ = build, build.__doc__
     def __set_name__(self, owner, name): self.name = name
     def __get__(self, model, owner=None):
         if model is None: return self
@@ -235,12 +236,12 @@ class Recommender:
     # --- what a model provides -------------------------------------------------------------
     def learn(self):
         "Learn from `self.data_` (a `RatingsMatrix`), set by `fit` just before; attributes that `fit` learns end in `_`."
-    def predict_known(self, rows:np.ndarray, # user rows of the training matrix, one per pair
-                      cols:np.ndarray, # item columns, one per pair
+    def predict_known(self, users:np.ndarray, # user rows of the training matrix, one per pair
+                      items:np.ndarray, # item columns, one per pair
                      ) -> tuple:
-        "Predicted ratings of (row, column) pairs the model knows, and a mask of those it could not score (they get the baseline)."
-        return self.fallback_biases_(rows, cols), np.ones(len(rows), bool)
-    def score_users(self, rows:np.ndarray, # user rows of the training matrix, a batch
+        "Predicted ratings of (user row, item column) pairs the model knows, and a mask of those it could not score (they get the baseline)."
+        return self.fallback_biases_(users, items), np.ones(len(users), bool)
+    def score_users(self, users:np.ndarray, # user rows of the training matrix, a batch
                    ) -> np.ndarray:
         "Scores of every item for a batch of known users (batch x items), higher is better; -inf where the model knows nothing."
         raise NotImplementedError(f'{type(self).__name__} does not rank: it defines no score_users')
@@ -261,7 +262,8 @@ class Recommender:
         "The constructor's parameters and their values."
         return {name: getattr(self, name) for name in self._get_param_names()}
 
-    def set_params(self, **params) -> Recommender:
+    def set_params(self, **params, # parameter=value, for parameters of the constructor
+                  ) -> Recommender:
         "Set constructor parameters by name (checked at the next `fit`); returns the model."
         valid = self._get_param_names()
         for name, value in params.items():
@@ -406,8 +408,8 @@ class Popular(Recommender):
         self.item_mean_ = (np.bincount(m.indices, m.data.astype(np.float64), len(cnt)) + self.damping*mu)/(cnt + self.damping)
         self.item_score_ = cnt.astype(np.float64) if self.by == 'count' else self.item_mean_
 
-    def predict_known(self, rows, cols): return self.item_mean_[cols], np.zeros(len(rows), bool)
-    def score_users(self, rows): return np.broadcast_to(self.item_score_, (len(rows), len(self.item_score_))).copy()
+    def predict_known(self, users, items): return self.item_mean_[items], np.zeros(len(users), bool)
+    def score_users(self, users): return np.broadcast_to(self.item_score_, (len(users), len(self.item_score_))).copy()
 
 
 # %% ../nbs/01_preprocessing.ipynb #4fa614cf
@@ -460,10 +462,10 @@ class Baseline(Recommender):
         self.biases_ = fit_biases(self.data_, 'baseline', self.reg_user, self.reg_item, self.epochs)
         self.fallback_biases_ = self.biases_
 
-    def predict_known(self, rows, cols): return self.biases_(rows, cols), np.zeros(len(rows), bool)
-    def score_users(self, rows):
+    def predict_known(self, users, items): return self.biases_(users, items), np.zeros(len(users), bool)
+    def score_users(self, users):
         b = self.biases_
-        return b.offset + b.user[rows][:, None] + b.item[None, :]
+        return b.offset + b.user[users][:, None] + b.item[None, :]
 
 # %% ../nbs/01_preprocessing.ipynb #cbfc75aa
 class Random(Recommender):
@@ -472,12 +474,12 @@ class Random(Recommender):
                 ):
         self.seed = seed
 
-    def predict_known(self, rows, cols):
+    def predict_known(self, users, items):
         rng = np.random.default_rng(self.seed)
-        return rng.choice(self.data_.matrix.data, len(rows)).astype(np.float64), np.zeros(len(rows), bool)
+        return rng.choice(self.data_.matrix.data, len(users)).astype(np.float64), np.zeros(len(users), bool)
 
-    def score_users(self, rows):
-        return np.random.default_rng([self.seed, len(rows), int(rows[0]) if len(rows) else 0]).random((len(rows), self.data_.shape[1]))
+    def score_users(self, users):
+        return np.random.default_rng([self.seed, len(users), int(users[0]) if len(users) else 0]).random((len(users), self.data_.shape[1]))
 
 # %% ../nbs/01_preprocessing.ipynb #841f2c5d
 def _rank_within_user(user_ids:np.ndarray, order_key:np.ndarray) -> np.ndarray:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from fastcore.basics import patch
 from scipy import sparse
 
 # %% auto #0
@@ -411,37 +410,35 @@ class Popular(Recommender):
     def predict_known(self, users, items): return self.item_mean_[items], np.zeros(len(users), bool)
     def score_users(self, users): return np.broadcast_to(self.item_score_, (len(users), len(self.item_score_))).copy()
 
-
-# %% ../nbs/01_preprocessing.ipynb #4fa614cf
-@patch
-def recommend(self:Popular, user_ids, # users to recommend for (dataset ids)
-              n:int=10, # items per user
-              exclude_seen:bool=True, # leave out items the user rated in training
-              progress:bool=False, # unused: one pass over all users
-             ) -> pd.DataFrame:
-    "Top-`n` items per user, read off one sorted list: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
-    from netflix_cf.engine import _ranges  # the engine's helper; imported here so that loading the data never imports numba
-    user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
-    if not len(rows): return pd.DataFrame(columns=['user_id', 'rank', 'item_id', 'score', 'fallback'])
-    within = lambda counts: _ranges(np.zeros(len(counts), np.int64), counts)  # 0..c-1 for each count c
-    m, n_items = self.data_.matrix, self.shape_items
-    by_score = np.lexsort((np.arange(n_items), -self.item_score_))  # ties by column, as `top_n`
-    seen = np.where((rows >= 0) & exclude_seen, np.diff(m.indptr)[np.maximum(rows, 0)], 0)
-    take = np.minimum(n + seen, n_items)  # enough to keep n after skipping every rated item
-    who, pos = np.repeat(np.arange(len(rows)), take), within(take)
-    items = np.where(cold[who], self.popular_[pos], by_score[pos])  # cold users: the fallback's popularity order
-    if exclude_seen:
-        rated = entry_rows(m).astype(np.int64)*n_items + m.indices  # (user, item) keys, sorted when each row is
-        if not m.has_sorted_indices: rated = np.sort(rated)
-        keys = rows[who].astype(np.int64)*n_items + items
-        at = np.searchsorted(rated, keys).clip(max=max(len(rated) - 1, 0))
-        fresh = (rows[who] < 0) | (rated[at] != keys) if len(rated) else np.ones(len(keys), bool)
-        who, items = who[fresh], items[fresh]
-    rank = within(np.bincount(who, minlength=len(rows)))
-    who, items, rank = who[rank < n], items[rank < n], rank[rank < n]
-    fell = cold[who]
-    return pd.DataFrame({'user_id': user_ids[who], 'rank': (rank + 1).astype(np.int32), 'item_id': self.data_.items[items],
-                         'score': np.where(fell, np.nan, self.item_score_[items]).astype(np.float32), 'fallback': fell})
+    # lists read off one sorted list: see below
+    def recommend(self, user_ids, # users to recommend for (dataset ids)
+                  n:int=10, # items per user
+                  exclude_seen:bool=True, # leave out items the user rated in training
+                  progress:bool=False, # unused: one pass over all users
+                 ) -> pd.DataFrame:
+        "Top-`n` items per user, read off one sorted list: `user_id`, `rank` (1 = best), `item_id`, `score`, `fallback`."
+        from netflix_cf.engine import _ranges  # the engine's helper; imported here so that loading the data never imports numba
+        user_ids, rows, cold, n = self._users_to_recommend(user_ids, n)
+        if not len(rows): return pd.DataFrame(columns=['user_id', 'rank', 'item_id', 'score', 'fallback'])
+        within = lambda counts: _ranges(np.zeros(len(counts), np.int64), counts)  # 0..c-1 for each count c
+        m, n_items = self.data_.matrix, self.shape_items
+        by_score = np.lexsort((np.arange(n_items), -self.item_score_))  # ties by column, as `top_n`
+        seen = np.where((rows >= 0) & exclude_seen, np.diff(m.indptr)[np.maximum(rows, 0)], 0)
+        take = np.minimum(n + seen, n_items)  # enough to keep n after skipping every rated item
+        who, pos = np.repeat(np.arange(len(rows)), take), within(take)
+        items = np.where(cold[who], self.popular_[pos], by_score[pos])  # cold users: the fallback's popularity order
+        if exclude_seen:
+            rated = entry_rows(m).astype(np.int64)*n_items + m.indices  # (user, item) keys, sorted when each row is
+            if not m.has_sorted_indices: rated = np.sort(rated)
+            keys = rows[who].astype(np.int64)*n_items + items
+            at = np.searchsorted(rated, keys).clip(max=max(len(rated) - 1, 0))
+            fresh = (rows[who] < 0) | (rated[at] != keys) if len(rated) else np.ones(len(keys), bool)
+            who, items = who[fresh], items[fresh]
+        rank = within(np.bincount(who, minlength=len(rows)))
+        who, items, rank = who[rank < n], items[rank < n], rank[rank < n]
+        fell = cold[who]
+        return pd.DataFrame({'user_id': user_ids[who], 'rank': (rank + 1).astype(np.int32), 'item_id': self.data_.items[items],
+                             'score': np.where(fell, np.nan, self.item_score_[items]).astype(np.float32), 'fallback': fell})
 
 # %% ../nbs/01_preprocessing.ipynb #fc481913
 class Baseline(Recommender):

@@ -149,7 +149,7 @@ def _headline(ev, # an `Evaluation`
              n:int, # the K of the top-N metrics
             ):
     "The headline numbers of an evaluation: Precision, Recall, F1 and NDCG at `n`, RMSE and fit time, one row per model."
-    m = ev.means(k=n)
+    m = ev.means(n=n)
     cols = {'precision': f'Precision@{n}', 'recall': f'Recall@{n}', 'f1': f'F1@{n}', 'ndcg': f'NDCG@{n}', 'rmse': 'RMSE', 'fit_s': 'fit s'}
     out = m[[c for c in cols if c in m]].rename(columns=cols)
     return out.rename_axis('model').reset_index()
@@ -181,7 +181,7 @@ def run(dataset:dataset_option()='ml-latest-small', # a MovieLens release, or sy
     _say(f"hold-out split (seed {seed}): {test_ratio:.0%} of each user's ratings for testing, {len(train):,} train / {len(test):,} test\n")
     fitted = {}
     make = lambda name: lambda: fitted.setdefault(name, make_model(name, user_k if name == 'user' else item_k))
-    ev = evaluate({MODEL_NAMES[m]: make(m) for m in models}, data, split=[(train, test)], k=n, relevance=CONFIG.relevance, progress=_progress())
+    ev = evaluate({MODEL_NAMES[m]: make(m) for m in models}, data, split=[(train, test)], n=n, relevance=CONFIG.relevance, progress=_progress())
     print(_show(_headline(ev, n)))
     print(f'relevant: test ratings of {CONFIG.relevance:g} or more; RMSE over all {len(test):,} test ratings\n')
     shown = pd.Series(test.user_id.unique()).sample(min(users, test.user_id.nunique()), random_state=seed).sort_values()
@@ -243,8 +243,8 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
         print(f'{label} shares no rater with any other movie in {data.name}: it has no neighbours')
         return 0
     print(f"most similar to {label} ({counts[item]:,} rating{'' if counts[item] == 1 else 's'}), by {m.similarity.replace('_', ' ')} similarity:")
-    genres = data.items.drop_duplicates('item_id').set_index('item_id').genres.reindex(nb.item_id).fillna('').to_numpy()
-    print(_show(pd.DataFrame({'#': range(1, len(nb) + 1), 'title': movie_label(data.items, nb.item_id), 'genres': genres,
+    genres = data.items.drop_duplicates('item_id').set_index('item_id').genres.reindex(nb.neighbour_item_id).fillna('').to_numpy()
+    print(_show(pd.DataFrame({'#': range(1, len(nb) + 1), 'title': movie_label(data.items, nb.neighbour_item_id), 'genres': genres,
                               'similarity': nb.similarity, 'co-raters': nb.support}), digits=3))
     return 0
 
@@ -268,11 +268,11 @@ def evaluate_models(models:_MODELS='user,item,popular,baseline', # the models to
     check_evaluable(data, folds)
     _check_n(n, data)
     _say(f'{folds} {"folds" if split == "kfold" else "hold-out splits"}, seed {seed}; relevant: test ratings of {CONFIG.relevance:g} or more\n')
-    ev = evaluate({MODEL_NAMES[m]: make_model(m) for m in models}, data, split=split, folds=folds, k=n, relevance=CONFIG.relevance,
+    ev = evaluate({MODEL_NAMES[m]: make_model(m) for m in models}, data, split=split, folds=folds, n=n, relevance=CONFIG.relevance,
                   seed=seed, progress=_progress())
     cols = {'precision': f'Precision@{n}', 'recall': f'Recall@{n}', 'f1': f'F1@{n}', 'ndcg': f'NDCG@{n}', 'hit_rate': f'HitRate@{n}',
             'coverage': 'coverage', 'rmse': 'RMSE', 'mae': 'MAE'}
-    print(ev.table(k=n, metrics=list(cols)).rename(columns=cols).rename_axis(None).T.to_string())
+    print(ev.table(n=n, metrics=list(cols)).rename(columns=cols).rename_axis(None).T.to_string())
     return 0
 
 def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=False)='ml-latest-small', # the MovieLens release to fetch

@@ -160,7 +160,8 @@ class SurpriseKNN(Recommender):
                 ):
         self.algo, self.k, self.user_based, self.similarity, self.shrinkage, self.min_k = algo, k, user_based, similarity, shrinkage, min_k
 
-    def _fit(self):
+    def learn(self):
+        "Fit the Surprise algorithm on the training ratings."
         import surprise
         df = self.data_.to_frame()
         data = surprise.Dataset.load_from_df(df[['user_id', 'item_id', 'rating']], surprise.Reader(rating_scale=self.scale_))
@@ -169,7 +170,10 @@ class SurpriseKNN(Recommender):
         self.algo_ = getattr(surprise, self.algo)(k=self.k, min_k=self.min_k, sim_options=options, verbose=False)
         self.algo_.fit(data.build_full_trainset())
 
-    def _predict_known(self, rows, cols):
+    def predict_known(self, rows:np.ndarray, # user rows of the training matrix, one per pair
+                      cols:np.ndarray, # item columns, one per pair
+                     ) -> tuple:
+        "Surprise's estimates of the pairs, and a mask of none: Surprise falls back on its own where it knows too little."
         users, items = self.data_.users[rows], self.data_.items[cols]
         est = np.fromiter((self.algo_.predict(u, i).est for u, i in zip(users, items)), float, len(rows))  # Surprise predicts pair by pair
         return est, np.zeros(len(rows), bool)
@@ -183,14 +187,17 @@ class ImplicitKNN(Recommender):
                 ):
         self.model, self.K, self.depth = model, K, depth
 
-    def _fit(self):
+    def learn(self):
+        "Fit implicit's item-item model on the rating matrix."
         from implicit.nearest_neighbours import BM25Recommender, CosineRecommender
         self.model_ = {'cosine': CosineRecommender, 'bm25': BM25Recommender}[self.model](K=self.K, num_threads=1)
         with warnings.catch_warnings():  # implicit converts its own transposes and warns about it
             warnings.filterwarnings('ignore', message='Method expects CSR input')
             self.model_.fit(self.data_.matrix.astype(np.float64), show_progress=False)
 
-    def _score_users(self, rows):
+    def score_users(self, rows:np.ndarray, # user rows of the training matrix, a batch
+                   ) -> np.ndarray:
+        "implicit's scores of each user's top `depth` unseen items; -inf for the others."
         m = self.data_.matrix
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', message='Method expects CSR input')
@@ -209,7 +216,8 @@ class ImplicitALS(Recommender):
                 ):
         self.factors, self.regularization, self.iterations, self.seed = factors, regularization, iterations, seed
 
-    def _fit(self):
+    def learn(self):
+        "Fit the factors on the rating matrix, every rating counted as one interaction."
         from implicit.cpu.als import AlternatingLeastSquares
         from threadpoolctl import threadpool_limits
         x = self.data_.matrix.copy()
@@ -219,7 +227,10 @@ class ImplicitALS(Recommender):
                                                   random_state=self.seed)
             self.model_.fit(x, show_progress=False)
 
-    def _score_users(self, rows): return self.model_.user_factors[rows] @ self.model_.item_factors.T
+    def score_users(self, rows:np.ndarray, # user rows of the training matrix, a batch
+                   ) -> np.ndarray:
+        "The dot products of the users' factors with every item's."
+        return self.model_.user_factors[rows] @ self.model_.item_factors.T
 
 # %% ../nbs/05_evaluation_report.ipynb #13ea46a9
 @dataclass

@@ -229,6 +229,11 @@ class GlobalItemKNN(ItemKNN):
     def _k(self) -> int: return int(self.k_)  # the number in use: `k`, or `auto_k`'s when `k` is None
     @property
     def _n_store(self) -> int: return int(self.k_)
+    @property
+    def k_param(self):
+        "Former name of the parameter `k` as given (None: from the data); the number in use is `k_`. It will be removed in the next release."
+        warnings.warn('GlobalItemKNN.k_param is now k, which fit no longer changes; the number of neighbours in use is k_', FutureWarning, stacklevel=2)
+        return self.k
 
     def _validate_params(self):
         if self.k is not None and (isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer)) or self.k < 1):

@@ -9,6 +9,8 @@ import argparse
 import contextlib
 import copy
 import difflib
+import dis
+import errno
 import importlib.util
 import os
 import sys
@@ -23,7 +25,8 @@ from fastcore.script import Param
 import netflix_cf
 
 # %% auto #0
-__all__ = ['COMMANDS', 'run', 'recommend', 'similar', 'evaluate_models', 'download', 'cache', 'app', 'bench', 'main']
+__all__ = ['COMMANDS', 'INTERNAL_ERROR', 'run', 'recommend', 'similar', 'evaluate_models', 'download', 'cache', 'app', 'bench',
+           'main']
 
 # %% ../nbs/06_cli.ipynb #bee6c114
 class UsageError(Exception):
@@ -360,13 +363,65 @@ def _usage() -> str:
             + '\n'.join(lines) + '\n\noptions of every command:\n  -q, --quiet  print only the results\n  --debug      on an error, show its traceback\n'
             '\nWithout a command, netflix-cf runs `run`. `netflix-cf COMMAND --help` lists the options of a command; `netflix-cf --version` prints the version.')
 
-def _user_error(e:BaseException) -> bool:
-    "Is `e` a problem the user can fix (bad data, files, values), as opposed to a bug?"
-    service = sys.modules.get('netflix_cf.service')
-    return isinstance(e, (OSError, ValueError)) or (service is not None and isinstance(e, service.ServiceError))
+INTERNAL_ERROR = 70  # `EX_SOFTWARE` of sysexits.h: the program failed, not the user; 1 is the user's to fix, 2 a bad option
 
-def _one_line(e:BaseException) -> str:
-    return ' '.join(str(e).split()) or type(e).__name__
+def _raised_on_purpose(e:BaseException, # an exception that reached `main`
+                      ) -> bool:
+    "Was `e` raised by a `raise` statement in this package's own code, rather than by Python, numpy or pandas inside a call?"
+    tb = e.__traceback__
+    if tb is None: return False
+    while tb.tb_next is not None: tb = tb.tb_next  # the innermost frame: where `e` began
+    code = tb.tb_frame.f_code
+    ours = Path(code.co_filename).parent == Path(netflix_cf.__file__).parent
+    # A ValueError of pandas' `raise` lies in pandas' file; one of numpy's C code, of `int('x')` or of `d[key]` has no frame of its
+    # own and lies in the calling line, but that line's instruction is then a call or a subscript, not the `raise` checked here.
+    return ours and 0 <= tb.tb_lasti < len(code.co_code) and code.co_code[tb.tb_lasti] == dis.opmap['RAISE_VARARGS']
+
+def _user_paths(options:dict, # the command's options, as parsed
+               ) -> list:
+    "The files and folders the user named (--data-dir, --cache, --out, $NETFLIX_CF_DATA, $NETFLIX_CF_CACHE) and the cache folder."
+    paths = [options.get('data_dir'), options.get('cache'), os.environ.get('NETFLIX_CF_DATA'), os.environ.get('NETFLIX_CF_CACHE')]
+    if isinstance(options.get('out'), str): paths.append(Path(options['out']).expanduser().absolute().parent)  # the results' folder
+    loading = sys.modules.get('netflix_cf.loading')  # not imported: nothing has touched the cache
+    if loading is not None: paths.append(loading.cache_dir())
+    return [Path(os.path.abspath(Path(p).expanduser())) for p in paths if isinstance(p, (str, Path)) and str(p)]
+
+def _user_error(e:BaseException, # an exception that reached `main`
+                options:dict|None=None, # the command's options, as parsed
+               ) -> bool:
+    "Is `e` a problem the user can fix (bad input, files, surroundings), as opposed to a bug?"
+    import urllib.error
+    # 1. An exception of a class the library defines (`ServiceError`, `DataFormatError`, `DownloadError`, `CacheError`, `ModelFileError`):
+    #    each exists to name such a problem in a sentence.
+    if any(c.__module__.split('.')[0] == 'netflix_cf' for c in type(e).__mro__): return True
+    # 2. A ValueError, KeyError or OSError the library raises on purpose: its checks of values, ids and files ('k must be at least 1',
+    #    'unknown user id(s)', 'ratings file not found'). The same types raised by numpy, pandas or Python inside a command are bugs.
+    if isinstance(e, (ValueError, KeyError, OSError)) and _raised_on_purpose(e): return True
+    # 3. The network, or a reader of the output that went away (`netflix-cf run | head`: BrokenPipeError is a ConnectionError).
+    if isinstance(e, (ConnectionError, urllib.error.URLError)): return True
+    # 4. The system refusing a file under a path the user named, or a full disk.
+    if not isinstance(e, OSError) or e.errno is None: return False
+    if e.errno in (errno.ENOSPC, getattr(errno, 'EDQUOT', None)): return True  # no space left, or over quota
+    named = [Path(os.path.abspath(Path(f).expanduser())) for f in (e.filename, e.filename2) if isinstance(f, (str, os.PathLike))]
+    return any(f.is_relative_to(p) for f in named for p in _user_paths(options or {}))
+
+def _one_line(e:BaseException, # an exception or warning
+             ) -> str:
+    "`e`'s message on one line: a KeyError's own text without the quotes `str` adds, or the type's name if it says nothing."
+    text = e.args[0] if isinstance(e, KeyError) and len(e.args) == 1 and isinstance(e.args[0], str) else str(e)
+    return ' '.join(text.split()) or type(e).__name__
+
+def _traceback(e:BaseException, # the exception that reached `main`
+              ) -> str:
+    "`e`'s traceback after those of the exceptions behind it, each one's cause or context, even where `raise ... from None` hid it."
+    chain = [e]
+    while (behind := chain[-1].__cause__ if chain[-1].__cause__ is not None else chain[-1].__context__) is not None \
+          and all(behind is not c for c in chain): chain.append(behind)
+    parts = []
+    for inner, outer in zip(chain[:0:-1], chain[-2::-1]):  # from the first exception to the last
+        parts += [*traceback.format_exception(inner, chain=False), '\n', 'The above exception was the direct cause of the following exception:\n'
+                  if outer.__cause__ is inner else 'During handling of the above exception, another exception occurred:\n', '\n']
+    return ''.join(parts + traceback.format_exception(e, chain=False))
 
 def _finish_saving():
     "Wait for fitted models still being written to the cache, saying so if that takes a moment."
@@ -392,7 +447,7 @@ def main(argv:list|None=None, # arguments; default: the command line
     name, rest = (argv[0], argv[1:]) if argv and argv[0] in COMMANDS else ('run', argv)
     rest = lead + rest
     debug = '--debug' in rest
-    func, parser = COMMANDS[name], None
+    func, parser, kwargs = COMMANDS[name], None, {}
     quiet_before = os.environ.get('NETFLIX_CF_QUIET')
     def show_warning(message, category, *args, **kwargs): print(f'netflix-cf {name}: warning: {_one_line(message)}', file=sys.stderr)
     with warnings.catch_warnings():
@@ -412,15 +467,18 @@ def main(argv:list|None=None, # arguments; default: the command line
             print(f'netflix-cf {name}: interrupted', file=sys.stderr)
             return 130
         except Exception as e:
-            if debug: traceback.print_exc()
+            if debug: print(_traceback(e), end='', file=sys.stderr)
             if isinstance(e, UsageError):
                 if parser is not None: parser.print_usage(sys.stderr)
                 print(f'netflix-cf {name}: error: {_one_line(e)}', file=sys.stderr)
                 return 2
-            if _user_error(e): print(f'netflix-cf {name}: error: {_one_line(e)}', file=sys.stderr)
-            else: print(f'netflix-cf {name}: internal error: {type(e).__name__}: {_one_line(e)}'
-                        + ('' if debug else ' (re-run with --debug to see where it happened)'), file=sys.stderr)
-            return 1
+            if _user_error(e, kwargs):
+                print(f'netflix-cf {name}: error: {_one_line(e)}', file=sys.stderr)
+                return 1
+            said = ' '.join(str(e).split())  # as Python would say it (a KeyError's quotes kept): this one is for whoever fixes the bug
+            print(f"netflix-cf {name}: internal error: {type(e).__name__}{': ' + said if said else ''}"
+                  + ('' if debug else ' (re-run with --debug to see where it happened)'), file=sys.stderr)
+            return INTERNAL_ERROR
         finally:
             _finish_saving()
             _QUIET = False

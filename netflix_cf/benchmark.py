@@ -301,7 +301,7 @@ ml = load_movielens()                                # ratings and movies as Dat
 model = ItemKNN().fit(ml.ratings)                    # every movie's nearest neighbours
 title = ml.items.set_index('item_id').title          # item_id -> title
 for r in model.recommend(1, n=10).itertuples():      # user_id, rank, item_id, score, fallback
-    print(f'{r.rank:>2}. {title[r.item_id]:<38} because you rated', '; '.join(title[model.reasons(r.item_id, 1, n=2).item_id]))'''
+    print(f'{r.rank:>2}. {title[r.item_id]:<38} because you rated', '; '.join(title[model.because(1, r.item_id, n=2).neighbour_item_id]))'''
 # the Python lines of the README's "Your first recommendations", run as they are
 
 def _timed(argv:list, env:dict, cwd:str) -> tuple:

@@ -173,11 +173,13 @@ def table_to_item_knn(table:pd.DataFrame, # `item_neighbours`' rows for the rank
                      ) -> ItemKNN:
     "A fitted `ItemKNN` whose neighbours are the given tables, without computing a table locally."
     model = ItemKNN(**{'rank_k': int(table['rank'].max()) if len(table) else 1, **params})
+    model._validate_params()  # checked as `fit` checks them; then `fit`'s steps, with the given tables in place of `learn`
     model._set_training(RatingsMatrix(ratings))
     model.rank_neighbours_ = _as_neighbours(table, model.data_)
-    if prediction_table is not None:
-        model.neighbours_ = model.rank_neighbours_ if prediction_table is table else _as_neighbours(prediction_table, model.data_)
-    model._rank_parts  # the lists the recommendation kernel walks
+    if prediction_table is not None:  # the prediction pool goes where the model keeps it once built (a `fitted_part`)
+        pool = model.rank_neighbours_ if prediction_table is table else _as_neighbours(prediction_table, model.data_)
+        model._part('neighbours_', lambda: pool)
+    if model.ranking == 'similarity_sum': model._rank_parts  # the lists the recommendation kernel walks, ready before the first request
     return model
 
 # %% ../nbs/10_spark.ipynb #9280ef9e
@@ -188,7 +190,8 @@ def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `r
                      ) -> ItemKNN:
     "A fitted `ItemKNN(**params)` whose neighbour tables were computed on Spark with its own settings."
     _check_spark_frame(ratings, 'ratings')
-    model = ItemKNN(**params)  # checks the settings before anything is collected
+    model = ItemKNN(**params)
+    model._validate_params()  # the settings are checked before anything is collected, as `fit` checks them first
     pooled = predictions or model.ranking == 'prediction'
     wanted = ([model.similarity] if pooled else []) + ([model.rank_similarity] if model.ranking != 'prediction' else [])
     local = ratings.select('user_id', 'item_id', 'rating').toPandas() if local is None else local
@@ -198,8 +201,8 @@ def item_knn_on_spark(ratings, # a Spark DataFrame with `user_id`, `item_id`, `r
                                bm25_k1=model.bm25_k1, bm25_b=model.bm25_b, baseline=terms).toPandas()
     pool = None
     if pooled:  # the prediction pool: `n_store` neighbours (None: every item, up to 2,000)
-        n = model.n_store or min(local.item_id.nunique(), 2_000)
-        pool = table(model.similarity, max(n, model.k), model.shrinkage, model.positive_only)
+        n = model._n_store or min(local.item_id.nunique(), 2_000)
+        pool = table(model.similarity, max(n, model._k), model.shrinkage, model.positive_only)
     ranks = pool if model.ranking == 'prediction' else table(model.rank_similarity, model._rank_k, model.rank_shrinkage, True)
     return table_to_item_knn(ranks, local, pool, **params)
 
@@ -236,7 +239,8 @@ def recommend_on_cluster(model:ItemKNN, # a fitted model, e.g. from `item_knn_on
     model._check_fitted(); _check_spark_frame(users, 'users')
     if 'user_id' not in users.columns: raise ValueError(f"users needs a user_id column; it has {', '.join(users.columns)}")
     with_ratings = {'item_id', 'rating'} <= set(users.columns)
-    # a broadcast is pickled by reference to its class; TableLists goes as its arrays, and the function that uses them rebuilds it
+    # a broadcast is pickled by reference to its class; TableLists goes as its arrays, and the function that uses them rebuilds it;
+    # a model goes with the parts it has built (its ranking paths among them, so executors do not rebuild them) and without its lock
     shared = users.sparkSession.sparkContext.broadcast(vars(TableLists(model)) if with_ratings else model)
     item_type = 'long' if model.data_.items.dtype.kind in 'iu' else 'string'
     schema = f"user_id {users.schema['user_id'].dataType.simpleString()}, rank int, item_id {item_type}, score float, fallback boolean"

@@ -170,13 +170,13 @@ class SurpriseKNN(Recommender):
         self.algo_ = getattr(surprise, self.algo)(k=self.k, min_k=self.min_k, sim_options=options, verbose=False)
         self.algo_.fit(data.build_full_trainset())
 
-    def predict_known(self, rows:np.ndarray, # user rows of the training matrix, one per pair
-                      cols:np.ndarray, # item columns, one per pair
+    def predict_known(self, users:np.ndarray, # user rows of the training matrix, one per pair
+                      items:np.ndarray, # item columns, one per pair
                      ) -> tuple:
         "Surprise's estimates of the pairs, and a mask of none: Surprise falls back on its own where it knows too little."
-        users, items = self.data_.users[rows], self.data_.items[cols]
-        est = np.fromiter((self.algo_.predict(u, i).est for u, i in zip(users, items)), float, len(rows))  # Surprise predicts pair by pair
-        return est, np.zeros(len(rows), bool)
+        user_ids, item_ids = self.data_.users[users], self.data_.items[items]  # Surprise knows the ids, not the rows
+        est = np.fromiter((self.algo_.predict(u, i).est for u, i in zip(user_ids, item_ids)), float, len(users))  # pair by pair
+        return est, np.zeros(len(users), bool)
 
 class ImplicitKNN(Recommender):
     "An implicit item-item recommender behind this library's interface, for side-by-side top-N lists (needs the `bench` extra)."
@@ -195,14 +195,14 @@ class ImplicitKNN(Recommender):
             warnings.filterwarnings('ignore', message='Method expects CSR input')
             self.model_.fit(self.data_.matrix.astype(np.float64), show_progress=False)
 
-    def score_users(self, rows:np.ndarray, # user rows of the training matrix, a batch
+    def score_users(self, users:np.ndarray, # user rows of the training matrix, a batch
                    ) -> np.ndarray:
         "implicit's scores of each user's top `depth` unseen items; -inf for the others."
         m = self.data_.matrix
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', message='Method expects CSR input')
-            ids, scores = self.model_.recommend(rows, m[rows], N=min(self.depth, m.shape[1]), filter_already_liked_items=True)
-        out = np.full((len(rows), m.shape[1]), -np.inf)
+            ids, scores = self.model_.recommend(users, m[users], N=min(self.depth, m.shape[1]), filter_already_liked_items=True)
+        out = np.full((len(users), m.shape[1]), -np.inf)
         np.put_along_axis(out, ids, scores, 1)
         return out
 
@@ -227,10 +227,10 @@ class ImplicitALS(Recommender):
                                                   random_state=self.seed)
             self.model_.fit(x, show_progress=False)
 
-    def score_users(self, rows:np.ndarray, # user rows of the training matrix, a batch
+    def score_users(self, users:np.ndarray, # user rows of the training matrix, a batch
                    ) -> np.ndarray:
         "The dot products of the users' factors with every item's."
-        return self.model_.user_factors[rows] @ self.model_.item_factors.T
+        return self.model_.user_factors[users] @ self.model_.item_factors.T
 
 # %% ../nbs/05_evaluation_report.ipynb #13ea46a9
 @dataclass

@@ -315,7 +315,10 @@ def cache(clear:bool=False, # remove every fitted model the cache holds; downloa
                               kept=report.kept.map({True: 'yes', False: 'no: loading does not pay'}))
         print(_show(shown.rename(columns={'megabytes': 'MB', 'fit_seconds': 'fit s', 'load_seconds': 'load s', 'last_used': 'last used (UTC)'}), digits=2))
     others = sorted(p for p in cache_dir().iterdir() if p.name != folder.name) if cache_dir().is_dir() else []
-    for p in others: print(f'{p.name}/: {_folder_megabytes(p):,.1f} MB')
+    for p in others:
+        if p.name.startswith('.') and p.name.endswith('.lock') and p.is_file(): continue  # a download's lock: empty, kept for the next one
+        unfinished = '  (an unfinished download)' if p.name.startswith('.') and p.is_dir() else ''
+        print(f"{p.name}{'/' if p.is_dir() else ''}: {_folder_megabytes(p):,.1f} MB{unfinished}")
     return 0
 
 def _folder_megabytes(folder:Path) -> float:

@@ -126,14 +126,14 @@ def evaluate_choice(data:MovieLens, # the dataset
                    ):
     "Evaluate the chosen model on one hold-out split (`CONFIG.test_ratio`), at K = 1, 5, 10, 20 and `n`."
     split = [holdout(data, CONFIG.test_ratio, seed)]
-    return evaluate({kind: make_model(kind, k, similarity)}, data, split=split, k=tuple(sorted({1, 5, 10, 20, n})),
+    return evaluate({kind: make_model(kind, k, similarity)}, data, split=split, n=tuple(sorted({1, 5, 10, 20, n})),
                     relevance=CONFIG.relevance, progress=False)
 
 def headline_metrics(ev, # an `Evaluation` of one model
                      n:int, # the list length
                     ) -> list:
     "The evaluation tab's four numbers: (label, value) for Precision, Recall and NDCG at `n`, and RMSE."
-    m = ev.means(k=n).iloc[0]
+    m = ev.means(n=n).iloc[0]
     return [(f'Precision@{n}', m.precision), (f'Recall@{n}', m.recall), (f'NDCG@{n}', m.ndcg), ('RMSE', m.rmse)]
 
 def plot_by_k(ev, # an `Evaluation` of one model
@@ -145,9 +145,9 @@ def plot_by_k(ev, # an `Evaluation` of one model
     fig = Figure(figsize=(6, 3.2))
     ax = fig.subplots()
     for metric in ('precision', 'recall', 'ndcg'):
-        g = s[s.metric == metric].sort_values('k')
-        ax.plot(g.k, g['mean'], marker='o', label=metric)
-    ax.set(xlabel='K (list length)', ylabel='value', title=title, xticks=sorted(s.k[s.k > 0].unique()))
+        g = s[s.metric == metric].sort_values('n')
+        ax.plot(g.n, g['mean'], marker='o', label=metric)
+    ax.set(xlabel='K (list length)', ylabel='value', title=title, xticks=sorted(s.n[s.n > 0].unique()))
     ax.legend(); fig.tight_layout()
     png = io.BytesIO()
     fig.savefig(png, format='png', dpi=110)

@@ -30,13 +30,13 @@ RATING_METRICS = {'rmse': rmse, 'mae': mae}
 @dataclass
 class Evaluation:
     "Results of `evaluate`: tidy fold-level `results` and `per_user` values."
-    results: pd.DataFrame     # model, fold, metric, k, value (k: the list length n a top-N metric was scored at, 0 for metrics without one)
-    per_user: pd.DataFrame    # model, fold, user_id, metric, k, value
+    results: pd.DataFrame     # model, fold, metric, n, value (n: the list length a top-N metric was scored at, 0 for metrics without one)
+    per_user: pd.DataFrame    # model, fold, user_id, metric, n, value
 
     def summary(self, confidence:float=0.95, # coverage of the t-interval over folds
                ) -> pd.DataFrame:
-        "Mean, interval half-width and fold count per (model, metric, k)."
-        g = self.results.groupby(['model', 'metric', 'k'], sort=False).value
+        "Mean, interval half-width and fold count per (model, metric, n)."
+        g = self.results.groupby(['model', 'metric', 'n'], sort=False).value
         out = g.agg(mean='mean', std='std', folds='count').reset_index()
         t = stats.t.ppf(0.5 + confidence/2, np.maximum(out.folds - 1, 1))
         out['ci'] = np.where(out.folds > 1, t*out['std']/np.sqrt(out.folds), np.nan)
@@ -49,7 +49,7 @@ class Evaluation:
              ) -> pd.DataFrame:
         "One row per model, one column per metric, as 'mean ± ci' strings (top-N metrics at `n`)."
         s = self.summary()
-        s = s[(s.k == n) | (s.k == 0)]
+        s = s[(s.n == n) | (s.n == 0)]
         cell = s['mean'].round(digits).astype(str) + np.where(s.ci.notna(), ' ± ' + s.ci.round(digits).astype(str), '')
         wide = s.assign(cell=cell).pivot(index='model', columns='metric', values='cell')
         wide = wide.loc[pd.unique(self.results.model)]
@@ -60,7 +60,7 @@ class Evaluation:
              ) -> pd.DataFrame:
         "Mean over folds: one row per model, one column per metric (top-N metrics at `n`)."
         s = self.summary()
-        s = s[(s.k == n) | (s.k == 0)]
+        s = s[(s.n == n) | (s.n == 0)]
         wide = s.pivot(index='model', columns='metric', values='mean').loc[pd.unique(self.results.model)]
         return wide[[m for m in _COLUMN_ORDER if m in wide.columns]]
 
@@ -129,7 +129,7 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
                 add('rmse', rmse(pred, test.rating)); add('mae', mae(pred, test.rating))
                 err = pd.DataFrame({'user_id': test.user_id.to_numpy(), 'se': (pred - test.rating.to_numpy())**2})
                 user_rmse = np.sqrt(err.groupby('user_id').se.mean())
-                per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': user_rmse.index, 'metric': 'rmse', 'k': 0, 'value': user_rmse.to_numpy()}))
+                per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': user_rmse.index, 'metric': 'rmse', 'n': 0, 'value': user_rmse.to_numpy()}))
             if not getattr(model, 'recommends', True):
                 bar.update(); continue
             t0 = time.perf_counter(); recs = model.recommend(users, n=lengths[-1]); add('recommend_s', time.perf_counter() - t0)
@@ -140,11 +140,11 @@ def evaluate(models:dict, # name: model (a copy is fitted) or factory returning 
                 if items is not None: values['diversity'] = diversity(recs, items, length)
                 for m, v in values.items():
                     add(m, v.mean(), length)
-                    per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': v.index, 'metric': m, 'k': length, 'value': v.to_numpy()}))
+                    per_user.append(pd.DataFrame({'model': name, 'fold': fold, 'user_id': v.index, 'metric': m, 'n': length, 'value': v.to_numpy()}))
                 add('coverage', coverage(recs, train.item_id.nunique(), length), length)
             bar.update()
     ticking.stop(); bar.close()
-    return Evaluation(pd.DataFrame(rows, columns=['model', 'fold', 'metric', 'k', 'value']),
+    return Evaluation(pd.DataFrame(rows, columns=['model', 'fold', 'metric', 'n', 'value']),
                       pd.concat(per_user, ignore_index=True))
 
 # %% ../nbs/05_evaluation_report.ipynb #c2e910b3

@@ -19,10 +19,8 @@ py_versions = ['3.10', '3.11', '3.12', '3.13']
 lic = licenses[cfg['license'].lower()]
 min_python = cfg['min_python']
 requirements = cfg.get('requirements', '').split()
-dev_requirements = cfg.get('dev_requirements', '').split()
-extras = {'dev': dev_requirements}
-for name in ('bench', 'app', 'spark'):
-    if cfg.get(f'{name}_requirements'): extras[name] = cfg[f'{name}_requirements'].split()
+extras = {name: cfg[f'{name}_requirements'].split() for name in ('dev', 'plot', 'app', 'bench', 'spark') if cfg.get(f'{name}_requirements')}
+for name in ('dev', 'app'): extras[name] += extras.get('plot', [])  # the notebooks and the dashboard draw with matplotlib
 console_scripts = cfg.get('console_scripts', '').split()
 
 setuptools.setup(

@@ -12,6 +12,14 @@ from pathlib import Path
 import pytest
 
 
+def pytest_configure(config):
+    # PySpark (4.0 up to 4.3, the newest) converts Arrow data to pandas with `astype(..., copy=False)`; pandas 3 deprecates
+    # the `copy` keyword (copy-on-write makes it a no-op), so `toPandas()` raises DeprecationWarnings from PySpark's own
+    # module: about 180 in the Spark chapter. Python hides them outside test runners; here only that warning, and only
+    # from PySpark's modules, is ignored: the same warning from this package's own code still shows.
+    config.addinivalue_line('filterwarnings', r'ignore:The copy keyword is deprecated:DeprecationWarning:pyspark\.')
+
+
 def pytest_collect_file(parent, file_path: Path):
     if file_path.suffix == '.ipynb' and file_path.parent.name == 'nbs' and not file_path.name.startswith(('_', '.')):
         return NotebookFile.from_parent(parent, path=file_path)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import http.client
@@ -21,13 +22,14 @@ import urllib.error
 import urllib.request
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.special import ndtr, ndtri  # the standard normal distribution function and its inverse
 from tqdm.auto import tqdm
 
 try: import fcntl  # file locks on POSIX systems
@@ -40,7 +42,8 @@ __all__ = ['GROUPLENS_URL', 'GENRES_100K', 'RELEASES', 'MANIFEST', 'RATING_COLUM
            'DownloadError', 'CacheError', 'Release', 'release', 'cache_dir', 'untrusted_reason', 'search_folders',
            'find_movielens', 'file_checksum', 'download_movielens', 'verify_release', 'check_ratings', 'split_title',
            'read_ratings', 'read_items', 'load_movielens', 'MovieLens', 'plot_overview', 'recent_titles',
-           'add_recent_titles', 'synthetic_ratings']
+           'add_recent_titles', 'synthetic_ratings', 'TasteParams', 'tasteful_ratings', 'fit_taste',
+           'plot_real_vs_generated']
 
 # %% ../nbs/00_loading.ipynb #d66645bb
 GROUPLENS_URL = 'https://files.grouplens.org/datasets/movielens'
@@ -824,3 +827,352 @@ def synthetic_ratings(n_users:int=1_000, # number of users (ids 1..n_users)
         out_t[sl] = start[u] + (rng.random(n)*span[u]).astype(np.int64)
         pos += n
     return pd.DataFrame({'user_id': out_u, 'item_id': out_i, 'rating': out_r, 'timestamp': out_t})
+
+# %% ../nbs/00_loading.ipynb #e22cf972
+@dataclass
+class TasteParams:
+    "How `tasteful_ratings` draws its ratings: the sizes of its effects and the shapes of its distributions, as plain numbers. The defaults are fitted on `ml-latest-small`."
+    # who rates how much, and which movies get rated
+    activity_floor:int = 20 # least ratings per user
+    activity_sigma:float = 1.5 # σ of the log-normal weights that share the rest of the ratings among users
+    popularity_knots:list = field(default_factory=lambda: [-2.5, -1.5, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5]) # normal scores z of the movies' popularity
+    popularity_log:list = field(default_factory=lambda: [-6.25, -3.75, -3.75, -0.86, 0.37, 2.70, 4.43, 5.42, 6.71, 7.43, 9.30]) # log-popularity at each knot
+    release_quantiles:list = field(default_factory=lambda: [1902.0, 1967.0, 1984.0, 1991.0, 1996.0, 1999.0, 2003.0, 2006.0, 2009.0, 2013.0, 2018.0]) # release years at 0%, 10%, ..., 100%
+    recency:float = 0.39 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
+    # tastes: d dimensions shared by what a user watches and the stars they give
+    exposure_scales:list = field(default_factory=lambda: [1.66, 1.53, 1.24, 1.16, 0.88, 0.85, 0.76, 0.70, 0.67, 0.63, 0.57, 0.55, 0.50, 0.46, 0.41, 0.41]) # per dimension: weight of taste in which movies a user watches
+    rating_scales:list = field(default_factory=lambda: [1.01, 0.93, 0.76, 0.71, 0.54, 0.52, 0.46, 0.42, 0.41, 0.38, 0.35, 0.33, 0.30, 0.28, 0.25, 0.25]) # per dimension: weight of taste in the stars
+    taste_correlation:float = 0.51 # correlation of a user's rating taste with their watching taste
+    taste_activity:float = 0.0 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
+    taste_popularity:float = 0.0 # a movie's taste in the stars shrinks by exp(taste_popularity·z) with the normal score z of its number of ratings
+    # biases and noise, on the latent scale that the stars cut
+    mean:float = 3.5 # offset of the latent scale
+    user_bias_sd:float = 0.64 # standard deviation of the user biases
+    user_bias_activity:float = 0.13 # correlation of a user's bias with the normal score of their activity
+    user_spread:float = 0.38 # σ of the log of each user's spread: how widely they use the scale
+    item_bias_knots:list = field(default_factory=lambda: [-1.5, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]) # normal scores z of the movies' numbers of ratings
+    item_bias_mean:list = field(default_factory=lambda: [0.19, -0.94, -1.24, -1.16, -0.81, -0.24, 0.29, 0.88, 1.73]) # centre of the movie bias at each knot
+    item_bias_sd:list = field(default_factory=lambda: [0.25, 0.85, 0.87, 0.90, 0.80, 0.57, 0.56, 0.64, 0.33]) # spread of the movie bias at each knot
+    item_bias_skew:float = -0.69 # g of Tukey's g-distribution of the movie biases: below 0, a long tail of bad movies and few outstanding ones
+    noise:float = 0.85 # standard deviation of the noise of a rating
+    noise_activity:float = -0.13 # the noise grows by exp(noise_activity·z) with the normal score z of the user's activity
+    # stars
+    whole_star_users:float = 0.39 # share of users who give whole stars only
+    whole_star_activity:float = 0.31 # correlation of a user's (latent) use of half stars with their activity
+    whole_star_shares:list = field(default_factory=lambda: [0.046, 0.106, 0.303, 0.324, 0.221]) # shares of 1, 2, ..., 5 stars among whole-star users
+    half_star_shares:list = field(default_factory=lambda: [0.018, 0.022, 0.023, 0.065, 0.073, 0.165, 0.172, 0.247, 0.112, 0.102]) # shares of 0.5, 1, ..., 5 stars among the others
+    # time
+    time_start:int = 828_124_615 # earliest start of a user, in seconds since 1970
+    time_end:int = 1_537_799_250 # latest rating
+    span_log_median:float = 8.45 # median of the log of the seconds between a user's first and last rating
+    span_log_sd:float = 6.11 # its spread
+
+    def __post_init__(self):
+        if len(self.exposure_scales) != len(self.rating_scales):
+            raise ValueError(f'exposure_scales and rating_scales must have one number per taste dimension, '
+                             f'got {len(self.exposure_scales)} and {len(self.rating_scales)}')
+        for knots, values in [('popularity_knots', 'popularity_log'), ('item_bias_knots', 'item_bias_mean'), ('item_bias_knots', 'item_bias_sd')]:
+            if len(getattr(self, knots)) != len(getattr(self, values)):
+                raise ValueError(f'{values} needs one value per entry of {knots}: {len(getattr(self, knots))}, got {len(getattr(self, values))}')
+        if len(self.whole_star_shares) != 5 or len(self.half_star_shares) != 10:
+            raise ValueError(f'whole_star_shares and half_star_shares must hold 5 and 10 shares, got {len(self.whole_star_shares)} and {len(self.half_star_shares)}')
+
+    def to_dict(self) -> dict:
+        "The parameters as plain numbers and lists, ready for `json.dumps`."
+        return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in dataclasses.asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, d:dict, # parameters by name, as `to_dict` gives them
+                 ) -> TasteParams:
+        "Parameters from a dict such as `to_dict` gives (or `json.loads` of it); unknown names are an error."
+        unknown = sorted(set(d) - {f.name for f in dataclasses.fields(cls)})
+        if unknown: raise ValueError(f"unknown taste parameter(s): {', '.join(unknown)}")
+        return cls(**d)
+
+# %% ../nbs/00_loading.ipynb #1908f587
+def _normal_scores(values:np.ndarray, rng) -> np.ndarray:
+    "The normal score of each value's rank (ties in random order): z with Φ(z) = (rank + ½)/n."
+    order = np.lexsort((rng.random(len(values)), values))
+    q = np.empty(len(values)); q[order] = (np.arange(len(values)) + 0.5)/len(values)
+    return ndtri(q)
+
+def _activity(n_users, n_items, n_ratings, floor, sigma, rng) -> np.ndarray:
+    "Ratings per user: `floor` each, the rest shared in proportion to log-normal weights, at most `n_items` each, summing to `n_ratings`."
+    floor = int(min(floor, n_ratings // n_users))
+    w = rng.lognormal(0, sigma, n_users)
+    counts = np.full(n_users, floor, np.int64)
+    left = n_ratings - counts.sum()
+    while left > 0:  # water-filling: share what is left by weight among users below the cap
+        open_ = counts < n_items
+        add = np.minimum(np.floor(np.where(open_, w, 0.0)/w[open_].sum()*left).astype(np.int64), n_items - counts)
+        if add.sum() == 0:  # the last few, one each to the heaviest open users
+            add[np.flatnonzero(open_)[np.argsort(-w[open_], kind='stable')][:left]] = 1
+        counts += add
+        left = n_ratings - counts.sum()
+    return counts
+
+def _first_raters(budget, X, Y, era, rng, candidates:int=8) -> np.ndarray:
+    "A first rater for every movie, within each user's budget: of `candidates` users drawn by budget, the one whose taste and era suit it best (Gumbel-max)."
+    n_users, n_items = len(budget), len(Y)
+    rater, left, todo = np.full(n_items, -1, np.int64), budget.astype(np.int64), np.arange(n_items)
+    for _ in range(20):  # a user who is picked more often than their budget allows keeps a random share; the rest try again
+        if not len(todo): break
+        cdf = np.cumsum(left/left.sum())
+        cand = np.minimum(np.searchsorted(cdf, rng.random((len(todo), candidates)), side='right'), n_users - 1)
+        key = np.einsum('icd,id->ic', X[cand], Y[todo]) + era(cand, todo[:, None]) + rng.gumbel(size=cand.shape)
+        pick = cand[np.arange(len(todo)), key.argmax(1)]
+        order = np.lexsort((rng.random(len(pick)), pick))
+        rank = np.arange(len(pick)) - np.searchsorted(pick[order], pick[order])
+        ok = np.empty(len(pick), bool); ok[order] = rank < left[pick[order]]
+        rater[todo[ok]] = pick[ok]
+        left -= np.bincount(pick[ok], minlength=n_users)
+        todo = todo[~ok]
+    if len(todo):  # what is still unplaced goes to the users with budget left, in order
+        rater[todo] = np.searchsorted(np.cumsum(left), np.arange(len(todo)), side='right')
+    return rater
+
+def _check_sizes(n_users, n_items, n_ratings):
+    "Clear errors for sizes that no ratings frame can have."
+    for name, v in [('n_users', n_users), ('n_items', n_items), ('n_ratings', n_ratings)]:
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)): raise TypeError(f'{name} must be a whole number, got {v!r}')
+        if v < 1: raise ValueError(f'{name} must be positive, got {v:,}')
+    if n_ratings < n_users: raise ValueError(f'n_ratings must be at least n_users ({n_users:,}): every user rates a movie, got {n_ratings:,}')
+    if n_ratings > n_users*n_items:
+        raise ValueError(f'n_ratings must be at most n_users*n_items ({n_users*n_items:,}): a user rates a movie once, got {n_ratings:,}')
+
+def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_000_000, progress=False) -> tuple:
+    "Users, items, latent ratings, whole-star flags and timestamps, sorted by user and time (`tasteful_ratings` before the stars)."
+    _check_sizes(n_users, n_items, n_ratings)
+    rng = np.random.default_rng(seed)
+    n_u = _activity(n_users, n_items, n_ratings, p.activity_floor, p.activity_sigma, rng)
+    z_user = _normal_scores(n_u, rng)
+    lam = np.asarray(p.exposure_scales, np.float64)**2
+    Z = rng.standard_normal((n_users, len(lam))).astype(np.float32)  # users' tastes, standardised
+    X = Z*np.sqrt(lam).astype(np.float32)*np.exp(p.taste_activity*z_user - p.taste_activity**2/2).astype(np.float32)[:, None]  # ... weighted for watching
+    Y = rng.standard_normal((n_items, len(lam))).astype(np.float32)     # movies' tastes
+    # popularity, less half the taste variance: every movie is as popular on average over users as its popularity says
+    log_pop = (np.interp(rng.standard_normal(n_items), p.popularity_knots, p.popularity_log) - 0.5*(Y.astype(np.float64)**2 @ lam)).astype(np.float32)
+    start = rng.uniform(p.time_start, p.time_end, n_users)
+    user_year = (1970 + start/31_557_600).astype(np.float32)
+    release = np.interp(rng.random(n_items), np.linspace(0, 1, len(p.release_quantiles)), p.release_quantiles).astype(np.float32)
+    def era(u, i):  # log-weight of the movie's age when the user starts: fresher is likelier, the future (almost) impossible
+        age = user_year[u] - release[i]
+        return np.where(age >= 0, -p.recency*np.log1p(np.maximum(age, 0)), age - 50).astype(np.float32)
+    first = _first_raters(n_u, X, Y, era, rng) if n_ratings >= n_items else np.full(n_items, -1)
+    has_first = np.flatnonzero(first >= 0)
+    by_user = np.lexsort((has_first, first[has_first]))
+    f_user, f_item = first[has_first][by_user], has_first[by_user]
+    # which movies: each user's n_u largest log-weights plus Gumbel noise (an exponential race), which samples n_u movies
+    # without replacement with probability ∝ popularity·exp(taste + era); the movies a user rates first win outright
+    ends = np.cumsum(n_u)
+    out_u, out_i = np.empty(n_ratings, np.int32), np.empty(n_ratings, np.int32)
+    rows = max(1, chunk_cells // n_items)
+    for lo in tqdm(range(0, n_users, rows), desc='tasteful ratings', disable=not progress):
+        hi = min(n_users, lo + rows)
+        keys = X[lo:hi] @ Y.T
+        keys += log_pop
+        keys += era(np.arange(lo, hi)[:, None], np.arange(n_items)[None, :])
+        e = rng.standard_exponential(keys.shape, dtype=np.float32)
+        keys -= np.log(np.maximum(e, np.float32(1e-30), out=e), out=e)
+        a, b = np.searchsorted(f_user, [lo, hi])
+        keys[f_user[a:b] - lo, f_item[a:b]] = np.inf
+        need = n_u[lo:hi]
+        kmax = int(need.max())
+        top = np.argpartition(keys, n_items - kmax, axis=1)[:, n_items - kmax:] if kmax < n_items else np.broadcast_to(np.arange(n_items), keys.shape)
+        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(keys, top, 1), axis=1), 1)  # best first
+        keep = np.arange(kmax)[None, :] < need[:, None]
+        out_u[ends[lo] - n_u[lo]:ends[hi - 1]] = lo + np.nonzero(keep)[0]
+        out_i[ends[lo] - n_u[lo]:ends[hi - 1]] = np.sort(np.where(keep, top, n_items), axis=1)[keep]
+    # biases: the movie's from the normal score of its number of ratings, the user's from that of their activity
+    z_item = _normal_scores(np.bincount(out_i, minlength=n_items), rng)
+    g, xi = p.item_bias_skew, rng.standard_normal(n_items)
+    b_i = (np.interp(z_item, p.item_bias_knots, p.item_bias_mean)
+           + np.interp(z_item, p.item_bias_knots, p.item_bias_sd)*(np.expm1(g*xi)/g if g else xi)).astype(np.float32)
+    rho = p.user_bias_activity
+    b_u = (p.user_bias_sd*(rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users))).astype(np.float32)
+    spread = np.exp(p.user_spread*rng.standard_normal(n_users) - p.user_spread**2/2).astype(np.float32)
+    noise = (p.noise*np.exp(p.noise_activity*z_user)).astype(np.float32)
+    rho = p.whole_star_activity
+    whole = rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users) < ndtri(p.whole_star_users)
+    rho = p.taste_correlation  # the user's rating taste: their watching taste, mixed with one of its own
+    R = (rho*Z + np.sqrt(1 - rho**2)*rng.standard_normal(Z.shape).astype(np.float32))*np.asarray(p.rating_scales, np.float32)
+    item_taste = np.exp(p.taste_popularity*z_item - p.taste_popularity**2/2).astype(np.float32)
+    latent = np.empty(n_ratings, np.float32)
+    step = max(1, chunk_cells // (2*len(lam) + 1))
+    for lo in range(0, n_ratings, step):
+        u, i = out_u[lo:lo + step], out_i[lo:lo + step]
+        taste = np.einsum('nd,nd->n', R[u], Y[i])*item_taste[i]
+        latent[lo:lo + step] = p.mean + b_u[u] + spread[u]*(b_i[i] + taste + noise[u]*rng.standard_normal(len(u), dtype=np.float32))
+    # time: a user's ratings fall in a span after their start, each at a uniform moment; rows in time order per user
+    span = np.minimum(np.exp(p.span_log_median + p.span_log_sd*rng.standard_normal(n_users)), p.time_end - start)
+    ts = (start[out_u] + rng.random(n_ratings)*span[out_u]).astype(np.int64)
+    order = np.lexsort((ts, out_u))
+    return out_u[order], out_i[order], latent[order], whole[out_u[order]], ts[order]
+
+def _stars(latent:np.ndarray, whole:np.ndarray, p:TasteParams) -> np.ndarray:
+    "Stars by rank: each kind of user's latent ratings, cut at the quantiles that give the stars their shares."
+    stars = np.empty(len(latent), np.float32)
+    for rows, levels, shares in [(whole, np.arange(1.0, 5.01, 1.0), p.whole_star_shares), (~whole, np.arange(0.5, 5.01, 0.5), p.half_star_shares)]:
+        if not rows.any(): continue
+        cum = np.cumsum(shares, dtype=np.float64)
+        cuts = np.quantile(latent[rows], np.clip(cum[:-1]/cum[-1], 0, 1))
+        stars[rows] = levels[np.searchsorted(cuts, latent[rows])]
+    return stars
+
+def tasteful_ratings(n_users:int=610, # number of users (ids 1..n_users)
+                     n_items:int=9_724, # number of movies (ids 1..n_items); each is rated at least once when n_ratings ≥ n_items
+                     n_ratings:int=100_836, # number of ratings, from n_users to n_users·n_items
+                     seed:int=0, # random seed: same seed, same data
+                     params:TasteParams|None=None, # the model's parameters; None: those fitted on `ml-latest-small`
+                     chunk_cells:int=4_000_000, # user×movie weights held at once; bounds temporary memory
+                     progress:bool=False, # show a progress bar over chunks of users
+                    ) -> pd.DataFrame:
+    "MovieLens-like ratings with taste: low-rank tastes decide both which movies a user rates and how many stars they give."
+    p = TasteParams() if params is None else params
+    if not isinstance(p, TasteParams): raise TypeError(f'params must be a TasteParams or None, got {type(p).__name__}')
+    u, i, latent, whole, ts = _taste_draw(n_users, n_items, n_ratings, seed, p, chunk_cells, progress)
+    return pd.DataFrame({'user_id': u + 1, 'item_id': i + 1, 'rating': _stars(latent, whole, p), 'timestamp': ts})
+
+# %% ../nbs/00_loading.ipynb #e4f30359
+def _taste_stats(ratings:pd.DataFrame, p:TasteParams, seed:int=0) -> dict:
+    "The numbers `fit_taste` matches between real and generated ratings: popularity, biases by popularity and activity, spread of the users, use of the stars."
+    _, ui = np.unique(ratings.user_id.to_numpy(), return_inverse=True)
+    _, ii = np.unique(ratings.item_id.to_numpy(), return_inverse=True)
+    x = ratings.rating.to_numpy(np.float64)
+    n_u, n_i = np.bincount(ui).astype(float), np.bincount(ii).astype(float)
+    out = {'count_quantiles': np.log(np.quantile(n_i, ndtr(np.asarray(p.popularity_knots))))}
+    # plain biases (alternating means, no shrinkage): the users' spread and its link with activity
+    mu, b_u, b_i = x.mean(), np.zeros(len(n_u)), np.zeros(len(n_i))
+    for _ in range(10):
+        b_i = np.bincount(ii, x - mu - b_u[ui], len(n_i))/n_i
+        b_u = np.bincount(ui, x - mu - b_i[ii], len(n_u))/n_u
+    out['user_bias_sd'], out['user_bias_activity'] = b_u.std(), np.corrcoef(b_u, np.log(n_u))[0, 1]
+    user_mean = np.bincount(ui, x)/n_u
+    user_sd = np.sqrt(np.bincount(ui, (x - user_mean[ui])**2)/np.maximum(n_u - 1, 1))
+    out['log_user_sd_var'] = np.var(np.log(np.maximum(user_sd, 0.05)))
+    # the movies' means after the user biases, by the normal score of their number of ratings (kernel-weighted at the knots),
+    # and their spread less what the noise of a mean of n ratings explains
+    res = x - mu - b_u[ui]
+    m = np.bincount(ii, res, len(n_i))/n_i
+    noise_var = np.sum((res - m[ii])**2)/max(1, len(x) - len(n_i))
+    z = _normal_scores(n_i, np.random.default_rng(seed))
+    knots = np.asarray(p.item_bias_knots)
+    w = np.maximum(0, 1 - np.abs(z[:, None] - knots[None, :])/np.diff(knots).min())
+    w[z < knots[0], 0], w[z > knots[-1], -1] = 1, 1
+    mean = (w*m[:, None]).sum(0)/w.sum(0)
+    var = (w*(m[:, None] - mean)**2).sum(0)/w.sum(0) - noise_var*(w/n_i[:, None]).sum(0)/w.sum(0)
+    out['item_bias_mean'], out['item_bias_sd'] = mean - np.average(m, weights=n_i), np.sqrt(np.maximum(var, 0.0025))
+    # stars: who never uses half stars, and the histograms of the two kinds of users
+    halves = np.bincount(ui, (x*2) % 2 == 1, len(n_u)) > 0
+    out['whole_users'], out['whole_ratings'] = 1 - halves.mean(), 1 - halves[ui].mean()
+    for name, rows in [('hist_whole', ~halves[ui]), ('hist_half', halves[ui])]:
+        out[name] = np.bincount(np.round(x[rows]*2).astype(int), minlength=11)[1:11]/max(1, rows.sum())
+    return out
+
+def _exposure_shape(ratings:pd.DataFrame, d:int) -> np.ndarray:
+    "Relative weights of the d strongest tastes in which movies users rate: singular values of the normalised user×movie matrix above its noise."
+    from scipy.sparse.linalg import svds
+    _, ui = np.unique(ratings.user_id.to_numpy(), return_inverse=True)
+    _, ii = np.unique(ratings.item_id.to_numpy(), return_inverse=True)
+    n_u, n_i = np.bincount(ui).astype(float), np.bincount(ii).astype(float)
+    m = sparse.csr_matrix(((n_u[ui]*n_i[ii])**-0.5, (ui, ii)), shape=(len(n_u), len(n_i)))  # D_u^-½ B D_i^-½
+    s = np.sort(svds(m, k=min(d + 5, min(m.shape) - 1), random_state=0, return_singular_vectors=False))[::-1][1:]  # the first is 1: popularity
+    floor = s[-1]  # what a taste-free matrix of this shape would give, about
+    shape = np.maximum(s[:d]**2 - floor**2, 1e-3*s[0]**2)
+    return np.pad(shape, (0, d - len(shape)), constant_values=shape[-1])/shape.sum()
+
+def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, or a `MovieLens` (its movies' years give the release years)
+              d:int=16, # taste dimensions
+              exposure_strength:float=3.5, # standard deviation of the taste in a movie's log-weight for being watched
+              rating_strength:float=1.4, # standard deviation of the taste in the latent rating
+              rating_concentration:float=1.5, # the rating taste's weights are the watching taste's to this power: above 1, on fewer dimensions
+              taste_correlation:float=0.42, # correlation of a user's rating taste with their watching taste
+              taste_activity:float=0.0, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
+              taste_popularity:float=0.0, # a movie's rating taste grows by exp(taste_popularity·z) with the normal score z of its number of ratings
+              recency:float=0.23, # preference for fresher movies
+              noise:float=0.93, # standard deviation of a rating's noise
+              noise_activity:float=0.0, # the noise grows by exp(noise_activity·z) with the normal score z of activity
+              item_bias_skew:float=-0.57, # Tukey's g of the movie biases (below 0: a long tail of bad movies)
+              iterations:int=10, # rounds of generating at the data's shape and correcting what does not match
+              step:float=0.7, # share of each miss corrected per round
+              seed:int=0, # random seed of the generated rounds
+              progress:bool=False, # print what is left to match after each round
+             ) -> TasteParams:
+    "Fit `tasteful_ratings`' parameters to real ratings: read off what can be, then generate and correct the rest until the two match."
+    items = data.items if isinstance(data, MovieLens) else None
+    ratings = data.ratings if isinstance(data, MovieLens) else data
+    missing = [c for c in ('user_id', 'item_id', 'rating', 'timestamp') if c not in ratings]
+    if missing: raise ValueError(f"ratings lack column(s) {', '.join(missing)}")
+    if len(ratings) < 2: raise ValueError(f'too few ratings to fit: {len(ratings)}')
+    p = TasteParams()
+    real = _taste_stats(ratings, p)
+    n_users, n_items, n_ratings = ratings.user_id.nunique(), ratings.item_id.nunique(), len(ratings)
+    per_user = ratings.groupby('user_id').size().to_numpy()
+    floor = int(per_user.min())
+    # activity: the log-normal σ whose ratings per user have the real quantiles (5%..95% of the log), best of a few
+    qs = np.linspace(0.05, 0.95, 19)
+    target = np.quantile(np.log(per_user), qs)
+    sigmas = np.arange(0.5, 3.01, 0.05)
+    err = [np.mean([np.mean((np.quantile(np.log(_activity(n_users, n_items, n_ratings, floor, s, np.random.default_rng(k))), qs) - target)**2)
+                    for k in range(3)]) for s in sigmas]
+    t = ratings.groupby('user_id').timestamp.agg(['min', 'max'])
+    span = np.log(np.maximum((t['max'] - t['min']).to_numpy(), 1))
+    years = None if items is None or 'year' not in items else items.set_index('item_id').year.reindex(ratings.item_id.unique()).dropna().astype(float)
+    shape = _exposure_shape(ratings, d)
+    rating_shape = shape**rating_concentration/np.sum(shape**rating_concentration)
+    p = TasteParams(activity_floor=floor, activity_sigma=float(sigmas[int(np.argmin(err))]),
+                    exposure_scales=(exposure_strength*np.sqrt(shape)).tolist(), rating_scales=(rating_strength*np.sqrt(rating_shape)).tolist(),
+                    taste_correlation=taste_correlation, taste_activity=taste_activity, taste_popularity=taste_popularity, recency=recency, noise=noise, noise_activity=noise_activity, item_bias_skew=item_bias_skew,
+                    release_quantiles=p.release_quantiles if years is None or not len(years) else np.quantile(years, np.linspace(0, 1, 11)).tolist(),
+                    whole_star_shares=real['hist_whole'][1::2].tolist(), half_star_shares=real['hist_half'].tolist(), mean=float(ratings.rating.mean()), user_bias_sd=float(real['user_bias_sd']), user_bias_activity=float(real['user_bias_activity']),
+                    item_bias_mean=real['item_bias_mean'].tolist(), item_bias_sd=real['item_bias_sd'].tolist(),
+                    whole_star_users=float(np.clip(real['whole_users'], 0.001, 0.999)), whole_star_activity=0.0,
+                    time_start=int(ratings.timestamp.min()), time_end=int(ratings.timestamp.max()),
+                    span_log_median=float(np.median(span)), span_log_sd=float(np.subtract(*np.quantile(span, [0.75, 0.25]))/1.349))
+    p.popularity_log = (2.5*np.asarray(p.popularity_knots)).tolist()
+    history = []
+    for it in range(iterations):
+        u, i, latent, whole, _ = _taste_draw(n_users, n_items, n_ratings, seed + it, p)
+        gen = _taste_stats(pd.DataFrame({'user_id': u, 'item_id': i, 'rating': _stars(latent, whole, p)}), p)
+        if progress: print(f'round {it}: ' + ', '.join(f'{k} {np.max(np.abs(np.subtract(gen[k], real[k]))):.3f}' for k in real if not k.startswith('hist')))
+        # each parameter moves by (a share of) what its number misses
+        pop = np.asarray(p.popularity_log) + real['count_quantiles'] - gen['count_quantiles']
+        p.popularity_log = np.minimum.accumulate(pop[::-1])[::-1].tolist()  # increasing: a knot below is pulled down, never up
+        p.item_bias_mean = (np.asarray(p.item_bias_mean) + step*1.5*(real['item_bias_mean'] - gen['item_bias_mean'])).tolist()
+        p.item_bias_sd = (np.asarray(p.item_bias_sd)*(real['item_bias_sd']/gen['item_bias_sd'])**step).tolist()
+        p.user_bias_sd = float(p.user_bias_sd*(real['user_bias_sd']/gen['user_bias_sd'])**step)
+        p.user_bias_activity = float(np.clip(p.user_bias_activity + step*(real['user_bias_activity'] - gen['user_bias_activity']), -0.95, 0.95))
+        p.user_spread = float(np.sqrt(max(0.0, p.user_spread**2 + step*(real['log_user_sd_var'] - gen['log_user_sd_var']))))
+        p.whole_star_users = float(np.clip(p.whole_star_users + step*(real['whole_users'] - gen['whole_users']), 0.001, 0.999))
+        p.whole_star_activity = float(np.clip(p.whole_star_activity - step*2*(real['whole_ratings'] - gen['whole_ratings']), -0.95, 0.95))
+        history.append(p.to_dict())
+    # the rounds' answers scatter with their seeds: the result is the mean of the last half
+    last = history[len(history)//2:]
+    return TasteParams.from_dict({k: (np.mean([h[k] for h in last], axis=0).tolist() if isinstance(v, list) else
+                                      float(np.mean([h[k] for h in last])) if isinstance(v, float) else v) for k, v in history[-1].items()})
+
+# %% ../nbs/00_loading.ipynb #04935903
+def plot_real_vs_generated(real:pd.DataFrame, # real ratings with `user_id`, `item_id`, `rating`
+                           generated:pd.DataFrame, # generated ratings, same columns
+                           title:str='', # figure title
+                          ):
+    "Ratings per user, ratings per movie and the stars of real and generated ratings, drawn over each other."
+    import matplotlib.pyplot as plt  # plotting libraries load only when plotting
+    fig, axes = plt.subplots(1, 3, figsize=(14, 3.6))
+    styles = {'real': dict(color='steelblue', lw=2.5, alpha=0.6), 'generated': dict(color='darkorange', lw=1.2)}
+    for name, r in [('real', real), ('generated', generated)]:
+        for ax, col in [(axes[0], 'user_id'), (axes[1], 'item_id')]:
+            counts = np.sort(r[col].value_counts().to_numpy())[::-1]
+            ax.plot(np.arange(1, len(counts) + 1)/len(counts)*100, counts, label=f'{name} ({len(counts):,})', **styles[name])
+    stars = np.arange(0.5, 5.01, 0.5)
+    width = 0.2
+    for k, (name, r) in enumerate([('real', real), ('generated', generated)]):
+        share = r.rating.value_counts(normalize=True).reindex(stars, fill_value=0).to_numpy()
+        axes[2].bar(stars + (k - 0.5)*width, share, width, color=styles[name]['color'], label=name)
+    axes[0].set(yscale='log', xlabel='users, most active first (%)', ylabel='ratings per user', title='Activity')
+    axes[1].set(yscale='log', xlabel='movies, most rated first (%)', ylabel='ratings per movie', title='Popularity')
+    axes[2].set(xticks=stars[1::2], xlabel='stars', ylabel='share of ratings', title='Stars')
+    for ax in axes: ax.legend()
+    if title: fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -627,6 +627,13 @@ def _lookup(index:pd.Index, keys:np.ndarray) -> tuple:
     pos = index.get_indexer(keys)
     return np.maximum(pos, 0), pos >= 0
 
+def _built_index(keys:np.ndarray, # unique int64 keys
+                ) -> pd.Index:
+    "An index of `keys` for `_lookup`, its hash table built now: pandas 2 builds it on the first lookup, which threads looking up at once would race."
+    index = pd.Index(keys)
+    index.get_indexer(keys[:1])  # the table and its uniqueness flag, built while no other thread sees the index
+    return index
+
 def aggregate_first_k(group:np.ndarray, # target of each candidate, in 0..n_groups-1
                       rank:np.ndarray, # the neighbour's similarity rank for its target (0 = most similar)
                       sim:np.ndarray, # similarity of each candidate

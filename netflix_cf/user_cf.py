@@ -20,7 +20,7 @@ import pandas as pd
 from scipy import sparse
 
 import netflix_cf
-from .engine import (Neighbours, TableSpec, _lookup, _ranges, _segment_sums, aggregate_first_k, neighbour_tables,
+from .engine import (Neighbours, TableSpec, _built_index, _lookup, _ranges, _segment_sums, aggregate_first_k, neighbour_tables,
                                ranking_paths, top_k_neighbours, top_n_by_paths)
 from .preprocessing import Biases, RatingsMatrix, Recommender, entry_rows, fit_biases, fitted_part
 
@@ -250,7 +250,7 @@ class KNNModel(Recommender):
     def x_keys_(self) -> pd.Index:
         "The (row, column) key of every stored entry of X, in X's order."
         X = self._X()
-        return pd.Index(entry_rows(X).astype(np.int64)*X.shape[1] + X.indices)
+        return _built_index(entry_rows(X).astype(np.int64)*X.shape[1] + X.indices)
 
     @fitted_part
     def xt_(self) -> sparse.csr_matrix:
@@ -261,7 +261,7 @@ class KNNModel(Recommender):
     def nb_keys_(self) -> pd.Index:
         "The (row, neighbour) key of every entry of the prediction pool, in its order."
         nb = self.neighbours_
-        return pd.Index(np.repeat(np.arange(nb.n_rows, dtype=np.int64), nb.counts)*nb.n_rows + nb.indices)
+        return _built_index(np.repeat(np.arange(nb.n_rows, dtype=np.int64), nb.counts)*nb.n_rows + nb.indices)
 
     @property
     def _rank_k(self) -> int: return self._k if self.ranking == 'prediction' else (self.rank_k or self._k)

@@ -253,7 +253,7 @@ def _read_record(path:Path) -> dict|None:
     return record if ok else None
 
 def _digest(path:Path) -> str:
-    with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha256').hexdigest()
+    return file_checksum(path, 'sha256').split(':', 1)[1]  # read in chunks, on every Python this package supports
 
 def _is_model_file(path:Path) -> bool:
     "Whether `path` is a file `KNNModel.save` wrote: an .npz archive holding its `meta` entry."

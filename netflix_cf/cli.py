@@ -84,11 +84,15 @@ def dataset_option(help:str='a MovieLens release, or synthetic for generated dat
     from netflix_cf.loading import RELEASES
     return Param(help, str, choices=[*RELEASES, *(['synthetic'] if synthetic else [])])
 
+def _summary(func) -> str:
+    "A command's description: its docstring, without the Parameters section the package adds for `help()` (the options list them)."
+    return (func.__doc__ or '').split('\n\nParameters\n----------')[0]
+
 def command_parser(func, # a command: its docstring and docments become the help
                    prog:str, # program name shown in usage lines
                   ) -> argparse.ArgumentParser:
     "An argument parser for `func` built from its signature and docments, with `--option-names` in shell style, `-q`/`--quiet` and `--debug`."
-    p = argparse.ArgumentParser(prog=prog, description=func.__doc__)
+    p = argparse.ArgumentParser(prog=prog, description=_summary(func))
     for name, d in docments(func, full=True, returns=False, eval_str=True).items():
         param = copy.copy(d.anno) if isinstance(d.anno, Param) else Param(d.docment, d.anno)  # `set_default` edits the help: keep shared ones intact
         param.set_default(setting(name) if d.default is None and name in SETTINGS else d.default)
@@ -361,7 +365,7 @@ _GLOBAL_FLAGS = ('-q', '--quiet', '--debug')
 def _usage() -> str:
     "The overview printed by `netflix-cf --help`."
     width = max(map(len, COMMANDS))
-    lines = [f'  {name:<{width}}  {f.__doc__}' for name, f in COMMANDS.items()]
+    lines = [f'  {name:<{width}}  {_summary(f)}' for name, f in COMMANDS.items()]
     return ('usage: netflix-cf [COMMAND] [OPTIONS]\n\nCollaborative filtering on MovieLens: user- and item-based k-NN.\n\ncommands:\n'
             + '\n'.join(lines) + '\n\noptions of every command:\n  -q, --quiet  print only the results\n  --debug      on an error, show its traceback\n'
             '\nWithout a command, netflix-cf runs `run`. `netflix-cf COMMAND --help` lists the options of a command; `netflix-cf --version` prints the version.')
@@ -457,7 +461,7 @@ def main(argv:list|None=None, # arguments; default: the command line
         warnings.showwarning = show_warning
         try:
             if name == 'app':  # everything after `app` belongs to `streamlit run`
-                if rest[:1] in (['-h'], ['--help']): print(f'usage: netflix-cf app [STREAMLIT OPTIONS]\n\n{app.__doc__}'); return 0
+                if rest[:1] in (['-h'], ['--help']): print(f'usage: netflix-cf app [STREAMLIT OPTIONS]\n\n{_summary(app)}'); return 0
                 kwargs = {'streamlit_args': [a for a in rest if a not in _GLOBAL_FLAGS]}
             else:
                 parser = command_parser(func, f'netflix-cf {name}')

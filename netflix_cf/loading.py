@@ -834,38 +834,38 @@ class TasteParams:
     "How `tasteful_ratings` draws its ratings: the sizes of its effects and the shapes of its distributions, as plain numbers. The defaults are fitted on `ml-latest-small`."
     # who rates how much, and which movies get rated
     activity_floor:int = 20 # least ratings per user
-    activity_sigma:float = 1.5 # σ of the log-normal weights that share the rest of the ratings among users
-    popularity_knots:list = field(default_factory=lambda: [-2.5, -1.5, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5]) # normal scores z of the movies' popularity
-    popularity_log:list = field(default_factory=lambda: [-6.25, -3.75, -3.75, -0.86, 0.37, 2.70, 4.43, 5.42, 6.71, 7.43, 9.30]) # log-popularity at each knot
+    activity_sigma:float = 1.500 # σ of the log-normal weights that share the rest of the ratings among users
+    popularity_knots:list = field(default_factory=lambda: [-2.500, -1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000, 3.500]) # normal scores z of the movies' popularity
+    popularity_log:list = field(default_factory=lambda: [-10.460, -10.460, -10.460, -3.683, -0.976, 3.350, 6.000, 6.852, 7.174, 7.257, 8.394]) # log-popularity at each knot
     release_quantiles:list = field(default_factory=lambda: [1902.0, 1967.0, 1984.0, 1991.0, 1996.0, 1999.0, 2003.0, 2006.0, 2009.0, 2013.0, 2018.0]) # release years at 0%, 10%, ..., 100%
-    recency:float = 0.39 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
+    recency:float = 0.810 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
     # tastes: d dimensions shared by what a user watches and the stars they give
-    exposure_scales:list = field(default_factory=lambda: [1.66, 1.53, 1.24, 1.16, 0.88, 0.85, 0.76, 0.70, 0.67, 0.63, 0.57, 0.55, 0.50, 0.46, 0.41, 0.41]) # per dimension: weight of taste in which movies a user watches
-    rating_scales:list = field(default_factory=lambda: [1.01, 0.93, 0.76, 0.71, 0.54, 0.52, 0.46, 0.42, 0.41, 0.38, 0.35, 0.33, 0.30, 0.28, 0.25, 0.25]) # per dimension: weight of taste in the stars
-    taste_correlation:float = 0.51 # correlation of a user's rating taste with their watching taste
-    taste_activity:float = 0.0 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
-    taste_popularity:float = 0.0 # a movie's taste in the stars shrinks by exp(taste_popularity·z) with the normal score z of its number of ratings
+    exposure_scales:list = field(default_factory=lambda: [2.077, 1.919, 1.560, 1.457, 1.107, 1.070, 0.956, 0.875, 0.837, 0.798, 0.726, 0.696, 0.636, 0.586, 0.526, 0.521]) # per dimension: weight of taste in which movies a user watches
+    rating_scales:list = field(default_factory=lambda: [1.027, 0.928, 0.712, 0.653, 0.459, 0.440, 0.381, 0.340, 0.321, 0.302, 0.268, 0.253, 0.226, 0.203, 0.177, 0.175]) # per dimension: weight of taste in the stars
+    taste_correlation:float = 0.200 # correlation of a user's rating taste with their watching taste
+    taste_activity:float = 0.600 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
     # biases and noise, on the latent scale that the stars cut
-    mean:float = 3.5 # offset of the latent scale
-    user_bias_sd:float = 0.64 # standard deviation of the user biases
-    user_bias_activity:float = 0.13 # correlation of a user's bias with the normal score of their activity
-    user_spread:float = 0.38 # σ of the log of each user's spread: how widely they use the scale
-    item_bias_knots:list = field(default_factory=lambda: [-1.5, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]) # normal scores z of the movies' numbers of ratings
-    item_bias_mean:list = field(default_factory=lambda: [0.19, -0.94, -1.24, -1.16, -0.81, -0.24, 0.29, 0.88, 1.73]) # centre of the movie bias at each knot
-    item_bias_sd:list = field(default_factory=lambda: [0.25, 0.85, 0.87, 0.90, 0.80, 0.57, 0.56, 0.64, 0.33]) # spread of the movie bias at each knot
-    item_bias_skew:float = -0.69 # g of Tukey's g-distribution of the movie biases: below 0, a long tail of bad movies and few outstanding ones
-    noise:float = 0.85 # standard deviation of the noise of a rating
-    noise_activity:float = -0.13 # the noise grows by exp(noise_activity·z) with the normal score z of the user's activity
+    mean:float = 3.502 # offset of the latent scale
+    user_bias_sd:float = 0.841 # standard deviation of the user biases
+    user_bias_sd_activity:float = -0.112 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
+    user_bias_activity:float = -0.217 # correlation of a user's bias with the normal score of their activity
+    user_spread:float = 0.356 # σ of the log of each user's spread: how widely they use the scale
+    item_bias_knots:list = field(default_factory=lambda: [-1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000]) # normal scores z of the movies' numbers of ratings
+    item_bias_mean:list = field(default_factory=lambda: [-0.249, -0.539, -0.886, -0.864, -0.624, -0.282, 0.033, 0.560, 1.043]) # centre of the movie bias at each knot
+    item_bias_sd:list = field(default_factory=lambda: [0.793, 1.272, 0.907, 0.968, 0.852, 0.673, 0.719, 0.502, 0.482]) # spread of the movie bias at each knot
+    item_bias_skew:float = -0.670 # g of Tukey's g-distribution of the movie biases: below 0, a long tail of bad movies and few outstanding ones
+    noise:float = 1.100 # standard deviation of the noise of a rating
+    noise_activity:float = -0.260 # the noise grows by exp(noise_activity·z) with the normal score z of the user's activity
     # stars
-    whole_star_users:float = 0.39 # share of users who give whole stars only
-    whole_star_activity:float = 0.31 # correlation of a user's (latent) use of half stars with their activity
+    whole_star_users:float = 0.385 # share of users who give whole stars only
+    whole_star_activity:float = 0.369 # correlation of a user's (latent) use of half stars with their activity
     whole_star_shares:list = field(default_factory=lambda: [0.046, 0.106, 0.303, 0.324, 0.221]) # shares of 1, 2, ..., 5 stars among whole-star users
     half_star_shares:list = field(default_factory=lambda: [0.018, 0.022, 0.023, 0.065, 0.073, 0.165, 0.172, 0.247, 0.112, 0.102]) # shares of 0.5, 1, ..., 5 stars among the others
     # time
     time_start:int = 828_124_615 # earliest start of a user, in seconds since 1970
     time_end:int = 1_537_799_250 # latest rating
-    span_log_median:float = 8.45 # median of the log of the seconds between a user's first and last rating
-    span_log_sd:float = 6.11 # its spread
+    span_log_median:float = 8.453 # median of the log of the seconds between a user's first and last rating
+    span_log_sd:float = 6.109 # its spread
 
     def __post_init__(self):
         if len(self.exposure_scales) != len(self.rating_scales):
@@ -989,19 +989,18 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
     b_i = (np.interp(z_item, p.item_bias_knots, p.item_bias_mean)
            + np.interp(z_item, p.item_bias_knots, p.item_bias_sd)*(np.expm1(g*xi)/g if g else xi)).astype(np.float32)
     rho = p.user_bias_activity
-    b_u = (p.user_bias_sd*(rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users))).astype(np.float32)
+    b_u = (p.user_bias_sd*np.exp(p.user_bias_sd_activity*z_user)*(rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users))).astype(np.float32)
     spread = np.exp(p.user_spread*rng.standard_normal(n_users) - p.user_spread**2/2).astype(np.float32)
     noise = (p.noise*np.exp(p.noise_activity*z_user)).astype(np.float32)
     rho = p.whole_star_activity
     whole = rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users) < ndtri(p.whole_star_users)
     rho = p.taste_correlation  # the user's rating taste: their watching taste, mixed with one of its own
     R = (rho*Z + np.sqrt(1 - rho**2)*rng.standard_normal(Z.shape).astype(np.float32))*np.asarray(p.rating_scales, np.float32)
-    item_taste = np.exp(p.taste_popularity*z_item - p.taste_popularity**2/2).astype(np.float32)
     latent = np.empty(n_ratings, np.float32)
     step = max(1, chunk_cells // (2*len(lam) + 1))
     for lo in range(0, n_ratings, step):
         u, i = out_u[lo:lo + step], out_i[lo:lo + step]
-        taste = np.einsum('nd,nd->n', R[u], Y[i])*item_taste[i]
+        taste = np.einsum('nd,nd->n', R[u], Y[i])
         latent[lo:lo + step] = p.mean + b_u[u] + spread[u]*(b_i[i] + taste + noise[u]*rng.standard_normal(len(u), dtype=np.float32))
     # time: a user's ratings fall in a span after their start, each at a uniform moment; rows in time order per user
     span = np.minimum(np.exp(p.span_log_median + p.span_log_sd*rng.standard_normal(n_users)), p.time_end - start)
@@ -1050,6 +1049,7 @@ def _taste_stats(ratings:pd.DataFrame, p:TasteParams, seed:int=0) -> dict:
     user_mean = np.bincount(ui, x)/n_u
     user_sd = np.sqrt(np.bincount(ui, (x - user_mean[ui])**2)/np.maximum(n_u - 1, 1))
     out['log_user_sd_var'] = np.var(np.log(np.maximum(user_sd, 0.05)))
+    out['user_mean_var'] = np.average((user_mean - x.mean())**2, weights=n_u)  # between users, weighted by their ratings
     # the movies' means after the user biases, by the normal score of their number of ratings (kernel-weighted at the knots),
     # and their spread less what the noise of a mean of n ratings explains
     res = x - mu - b_u[ui]
@@ -1083,16 +1083,15 @@ def _exposure_shape(ratings:pd.DataFrame, d:int) -> np.ndarray:
 
 def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, or a `MovieLens` (its movies' years give the release years)
               d:int=16, # taste dimensions
-              exposure_strength:float=3.5, # standard deviation of the taste in a movie's log-weight for being watched
-              rating_strength:float=1.4, # standard deviation of the taste in the latent rating
-              rating_concentration:float=1.5, # the rating taste's weights are the watching taste's to this power: above 1, on fewer dimensions
-              taste_correlation:float=0.42, # correlation of a user's rating taste with their watching taste
-              taste_activity:float=0.0, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
-              taste_popularity:float=0.0, # a movie's rating taste grows by exp(taste_popularity·z) with the normal score z of its number of ratings
-              recency:float=0.23, # preference for fresher movies
-              noise:float=0.93, # standard deviation of a rating's noise
-              noise_activity:float=0.0, # the noise grows by exp(noise_activity·z) with the normal score z of activity
-              item_bias_skew:float=-0.57, # Tukey's g of the movie biases (below 0: a long tail of bad movies)
+              exposure_strength:float=4.5, # standard deviation of the taste in a movie's log-weight for being watched
+              rating_strength:float=2.0, # standard deviation of the taste in the latent rating
+              rating_concentration:float=1.28, # the rating taste's weights are the watching taste's to this power: above 1, on fewer dimensions
+              taste_correlation:float=0.2, # correlation of a user's rating taste with their watching taste
+              taste_activity:float=0.6, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
+              recency:float=0.81, # preference for fresher movies
+              noise:float=1.1, # standard deviation of a rating's noise
+              noise_activity:float=-0.26, # the noise grows by exp(noise_activity·z) with the normal score z of activity
+              item_bias_skew:float=-0.67, # Tukey's g of the movie biases (below 0: a long tail of bad movies)
               iterations:int=10, # rounds of generating at the data's shape and correcting what does not match
               step:float=0.7, # share of each miss corrected per round
               seed:int=0, # random seed of the generated rounds
@@ -1122,11 +1121,11 @@ def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, 
     rating_shape = shape**rating_concentration/np.sum(shape**rating_concentration)
     p = TasteParams(activity_floor=floor, activity_sigma=float(sigmas[int(np.argmin(err))]),
                     exposure_scales=(exposure_strength*np.sqrt(shape)).tolist(), rating_scales=(rating_strength*np.sqrt(rating_shape)).tolist(),
-                    taste_correlation=taste_correlation, taste_activity=taste_activity, taste_popularity=taste_popularity, recency=recency, noise=noise, noise_activity=noise_activity, item_bias_skew=item_bias_skew,
+                    taste_correlation=taste_correlation, taste_activity=taste_activity, recency=recency, noise=noise, noise_activity=noise_activity, item_bias_skew=item_bias_skew,
                     release_quantiles=p.release_quantiles if years is None or not len(years) else np.quantile(years, np.linspace(0, 1, 11)).tolist(),
                     whole_star_shares=real['hist_whole'][1::2].tolist(), half_star_shares=real['hist_half'].tolist(), mean=float(ratings.rating.mean()), user_bias_sd=float(real['user_bias_sd']), user_bias_activity=float(real['user_bias_activity']),
                     item_bias_mean=real['item_bias_mean'].tolist(), item_bias_sd=real['item_bias_sd'].tolist(),
-                    whole_star_users=float(np.clip(real['whole_users'], 0.001, 0.999)), whole_star_activity=0.0,
+                    whole_star_users=float(np.clip(real['whole_users'], 0.001, 0.999)), whole_star_activity=0.0, user_spread=0.25, user_bias_sd_activity=0.0,
                     time_start=int(ratings.timestamp.min()), time_end=int(ratings.timestamp.max()),
                     span_log_median=float(np.median(span)), span_log_sd=float(np.subtract(*np.quantile(span, [0.75, 0.25]))/1.349))
     p.popularity_log = (2.5*np.asarray(p.popularity_knots)).tolist()
@@ -1142,6 +1141,7 @@ def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, 
         p.item_bias_sd = (np.asarray(p.item_bias_sd)*(real['item_bias_sd']/gen['item_bias_sd'])**step).tolist()
         p.user_bias_sd = float(p.user_bias_sd*(real['user_bias_sd']/gen['user_bias_sd'])**step)
         p.user_bias_activity = float(np.clip(p.user_bias_activity + step*(real['user_bias_activity'] - gen['user_bias_activity']), -0.95, 0.95))
+        p.user_bias_sd_activity = float(np.clip(p.user_bias_sd_activity + step*np.log(real['user_mean_var']/gen['user_mean_var'])/3, -1, 1))
         p.user_spread = float(np.sqrt(max(0.0, p.user_spread**2 + step*(real['log_user_sd_var'] - gen['log_user_sd_var']))))
         p.whole_star_users = float(np.clip(p.whole_star_users + step*(real['whole_users'] - gen['whole_users']), 0.001, 0.999))
         p.whole_star_activity = float(np.clip(p.whole_star_activity - step*2*(real['whole_ratings'] - gen['whole_ratings']), -0.95, 0.95))

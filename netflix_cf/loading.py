@@ -1045,7 +1045,7 @@ def _taste_stats(ratings:pd.DataFrame, p:TasteParams, seed:int=0) -> dict:
     for _ in range(10):
         b_i = np.bincount(ii, x - mu - b_u[ui], len(n_i))/n_i
         b_u = np.bincount(ui, x - mu - b_i[ii], len(n_u))/n_u
-    out['user_bias_sd'], out['user_bias_activity'] = b_u.std(), np.corrcoef(b_u, np.log(n_u))[0, 1]
+    out['user_bias_sd'], out['user_bias_activity'] = b_u.std(), np.nan_to_num(np.corrcoef(b_u, np.log(n_u))[0, 1])  # 0 when all rate alike
     user_mean = np.bincount(ui, x)/n_u
     user_sd = np.sqrt(np.bincount(ui, (x - user_mean[ui])**2)/np.maximum(n_u - 1, 1))
     out['log_user_sd_var'] = np.var(np.log(np.maximum(user_sd, 0.05)))

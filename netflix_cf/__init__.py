@@ -22,7 +22,7 @@ import sys
 
 # The names a user reaches for first, and the module that defines each: imported on first use, so that
 # `import netflix_cf` stays instant (the modules bring numpy, pandas, SciPy and numba with them)
-_LAZY = {'load_movielens': 'loading', 'synthetic_ratings': 'loading', 'MovieLens': 'loading',
+_LAZY = {'load_movielens': 'loading', 'synthetic_ratings': 'loading', 'tasteful_ratings': 'loading', 'MovieLens': 'loading',
          'Popular': 'preprocessing', 'Baseline': 'preprocessing', 'holdout_split': 'preprocessing', 'kfold_split': 'preprocessing',
          'UserKNN': 'user_cf', 'ItemKNN': 'item_cf', 'GlobalItemKNN': 'item_cf', 'ItemEASE': 'item_cf',
          'evaluate': 'evaluation', 'make_model': 'service', 'fit_model': 'service'}

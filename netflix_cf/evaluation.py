@@ -15,14 +15,14 @@ import pandas as pd
 from scipy import stats
 from tqdm.auto import tqdm
 
-from .loading import MovieLens
+from .loading import MovieLens, tasteful_ratings
 from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, novelty, popularity_bias, popularity_rank, rmse)
 from .metrics import _renamed  # `k=`, the list length's old name, keeps working for one more release
 from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
-__all__ = ['RATING_METRICS', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN', 'ImplicitALS', 'View',
-           'tuning_views', 'tune', 'regret_table', 'choose_default']
+__all__ = ['RATING_METRICS', 'CUTS', 'MOVIELENS_SHAPES', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN',
+           'ImplicitALS', 'View', 'tuning_views', 'generated_views', 'tune', 'regret_table', 'choose_default']
 
 # %% ../nbs/05_evaluation_report.ipynb #4ad2125f
 RATING_METRICS = {'rmse': rmse, 'mae': mae}
@@ -240,14 +240,49 @@ class View:
     train: pd.DataFrame
     valid: pd.DataFrame
 
+CUTS = ('per-user 20%', 'one fold of 5', 'latest 20%', 'light users', 'half the movies')
+
 def tuning_views(ratings:pd.DataFrame, # training ratings (the test split must not be in them)
                  name:str, # the data's name, for the views' names
                  seed:int=1, # seed of the random cuts
+                 cuts:tuple=CUTS, # which cuts, from `CUTS`; 'latest 20%' is left out when there are no timestamps
                 ) -> list:
-    "Validation views cut from `ratings`: a per-user 20% hold-out, one fold of five, and the latest 20% in time (when there are timestamps)."
-    views = [View(f'{name}: per-user 20%', *holdout_split(ratings, 0.2, seed=seed)),
-             View(f'{name}: one fold of 5', *next(kfold_split(ratings, 5, seed=seed)))]
-    if 'timestamp' in ratings: views.append(View(f'{name}: latest 20%', *temporal_split(ratings, 0.8)))
+    "Validation views cut from `ratings`, each a different question: held out at random per user or over all ratings, the latest ratings in time, the lightest quarter of the users, a catalogue of half the movies."
+    unknown = [c for c in cuts if c not in CUTS]
+    if unknown: raise ValueError(f"unknown cut(s) {', '.join(map(repr, unknown))}; the cuts are {', '.join(CUTS)}")
+    views = []
+    for cut in cuts:
+        if cut == 'per-user 20%': train, valid = holdout_split(ratings, 0.2, seed=seed)
+        elif cut == 'one fold of 5': train, valid = next(kfold_split(ratings, 5, seed=seed))
+        elif cut == 'latest 20%':
+            if 'timestamp' not in ratings: continue
+            train, valid = temporal_split(ratings, 0.8)
+        elif cut == 'light users':  # only the quarter of users with the fewest ratings is validated; the others train with all of theirs
+            counts = ratings.groupby('user_id').size()
+            light = ratings.user_id.isin(counts.index[counts <= counts.quantile(0.25)])
+            train, valid = holdout_split(ratings[light], 0.2, seed=seed)
+            train = pd.concat([ratings[~light], train]).sort_index()
+        else:  # a random half of the movies, as if the catalogue were smaller
+            items = ratings.item_id.unique()
+            kept = np.random.default_rng(seed).permutation(items)[:len(items)//2]
+            train, valid = holdout_split(ratings[ratings.item_id.isin(kept)], 0.2, seed=seed)
+        views.append(View(f'{name}: {cut}', train, valid))
+    return views
+
+MOVIELENS_SHAPES = {'ML-100K': (943, 1_682, 100_000), 'ML-1M': (6_040, 3_706, 1_000_209), 'ML-10M': (69_878, 10_677, 10_000_054)}  # users, movies, ratings of the releases
+
+def generated_views(shapes:dict|None=None, # name: (users, movies, ratings); None: `MOVIELENS_SHAPES`
+                    seed:int=0, # seed of the generated ratings and of the hold-out
+                    max_users:int=10_000, # most users validated per view (a sample): the others' held-out ratings are left out of both parts
+                    progress:bool=False, # progress bar while generating
+                   ) -> list:
+    "One per-user 20% view of ratings with taste (`tasteful_ratings`) at each shape."
+    views = []
+    for name, (n_users, n_items, n_ratings) in (MOVIELENS_SHAPES if shapes is None else shapes).items():
+        train, valid = holdout_split(tasteful_ratings(n_users, n_items, n_ratings, seed=seed, progress=progress), 0.2, seed=seed + 1)
+        users = valid.user_id.unique()
+        if len(users) > max_users: valid = valid[valid.user_id.isin(np.random.default_rng(seed).choice(users, max_users, replace=False))]
+        views.append(View(f'generated, {name} shape: per-user 20%', train, valid))
     return views
 
 TUNING_METRICS = {'rmse': 'lower', 'ndcg@10': 'higher'}

@@ -247,7 +247,7 @@ def tuning_views(ratings:pd.DataFrame, # training ratings (the test split must n
                  seed:int=1, # seed of the random cuts
                  cuts:tuple=CUTS, # which cuts, from `CUTS`; 'latest 20%' is left out when there are no timestamps
                 ) -> list:
-    "Validation views cut from `ratings`, each a different question: held out at random per user or over all ratings, the latest ratings in time, the lightest quarter of the users, a catalogue of half the movies."
+    "Validation views cut from `ratings`, each a different question: held out at random per user or over all ratings, the latest ratings in time, the lighter half of the users, a catalogue of half the movies."
     unknown = [c for c in cuts if c not in CUTS]
     if unknown: raise ValueError(f"unknown cut(s) {', '.join(map(repr, unknown))}; the cuts are {', '.join(CUTS)}")
     views = []
@@ -257,9 +257,9 @@ def tuning_views(ratings:pd.DataFrame, # training ratings (the test split must n
         elif cut == 'latest 20%':
             if 'timestamp' not in ratings: continue
             train, valid = temporal_split(ratings, 0.8)
-        elif cut == 'light users':  # only the quarter of users with the fewest ratings is validated; the others train with all of theirs
+        elif cut == 'light users':  # only the half of the users with fewer ratings is validated; the others train with all of theirs
             counts = ratings.groupby('user_id').size()
-            light = ratings.user_id.isin(counts.index[counts <= counts.quantile(0.25)])
+            light = ratings.user_id.isin(counts.index[counts <= counts.median()])
             train, valid = holdout_split(ratings[light], 0.2, seed=seed)
             train = pd.concat([ratings[~light], train]).sort_index()
         else:  # a random half of the movies, as if the catalogue were smaller
@@ -320,7 +320,12 @@ def regret_table(scores:pd.DataFrame, # `tune`'s result
 
 def choose_default(table:pd.DataFrame, # `regret_table`'s result
                    tolerance:float, # the most a default may be behind the best on any view
+                   tie:float=0.0, # candidates within this of the lowest mean regret count as equally good ...
+                   cost:dict|None=None, # ... and the cheapest of them wins: candidate → its cost (epochs, passes); None: no tie-break
                   ) -> str:
-    "The candidate with the lowest mean regret among those never more than `tolerance` behind; if none qualifies, the lowest worst regret."
+    "The candidate with the lowest mean regret among those never more than `tolerance` behind, near-ties going to the cheapest; if none qualifies, the lowest worst regret."
     within = table[table.worst_regret <= tolerance]
-    return within.index[0] if len(within) else table.worst_regret.idxmin()
+    if not len(within): return table.worst_regret.idxmin()
+    if cost is None: return within.index[0]
+    tied = within[within.mean_regret <= within.mean_regret.min() + tie]
+    return min(tied.index, key=lambda name: (cost[name], tied.mean_regret[name]))

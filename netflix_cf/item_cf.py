@@ -18,8 +18,8 @@ from .engine import _ranges, _segment_sums, aggregate_first_k, ease_weights, epo
 from .user_cf import KNNModel, check_similarity
 
 # %% auto #0
-__all__ = ['EASE_LAMBDA_SCALE', 'reference_item_predict', 'reference_item_scores', 'ItemKNN', 'reference_global_fit',
-           'GlobalItemKNN', 'reference_ease', 'ItemEASE']
+__all__ = ['EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'reference_item_predict', 'reference_item_scores', 'ItemKNN',
+           'reference_global_fit', 'GlobalItemKNN', 'reference_ease', 'ItemEASE']
 
 # %% ../nbs/03_item_cf.ipynb #a8cc0c2e
 def reference_item_predict(model, # a fitted `ItemKNN`
@@ -61,9 +61,9 @@ class ItemKNN(KNNModel):
                  damping:float=0.0, # λ_d added to the weights' sum: pulls predictions with little evidence to the baseline
                  n_store:int|None=600, # neighbours kept per item for predictions (None: all items, up to 2,000)
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
-                 rank_k:int|None=50, # neighbours per item for ranking (None: k)
+                 rank_k:int|None=200, # neighbours per item for ranking (None: k)
                  rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
+                 rank_shrinkage:float=10.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
                  bm25_k1:float=100.0, # K₁ of the 'bm25' similarity
@@ -211,14 +211,14 @@ class GlobalItemKNN(ItemKNN):
                  epochs:int=20, # passes of stochastic gradient descent over the ratings
                  learning_rate:float=0.01, # γ, the step size of the first epoch
                  decay:float=1.0, # γ is multiplied by this after each epoch
-                 reg:float=0.02, # λ, regularisation of the weights w and offsets c
+                 reg:float=0.0005, # λ, regularisation of the weights w and offsets c
                  reg_bias:float=0.002, # λ_b, regularisation of the biases
                  seed:int=0, # seed of the order in which each epoch visits the ratings
                  progress:bool=False, # progress bar over the epochs
                  min_support:int=1, # least number of common raters for a pair of items to be neighbours
-                 rank_k:int|None=50, # neighbours per item for ranking, as in `ItemKNN`
+                 rank_k:int|None=200, # neighbours per item for ranking, as in `ItemKNN`
                  rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
+                 rank_shrinkage:float=10.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback in lists
                 ):
         self._store_params(locals())
@@ -310,13 +310,14 @@ def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the ite
     return np.eye(len(P)) - P/np.diag(P)  # column j divided by P_jj
 
 # %% ../nbs/03_item_cf.ipynb #73140504
-EASE_LAMBDA_SCALE = 240.0  # λ = this · √(mean ratings per rated item): chosen in the evaluation chapter
+EASE_LAMBDA = 500.0  # the default λ: chosen in the evaluation chapter, where the best λ hardly moved with the data's size
+EASE_LAMBDA_SCALE = 240.0  # the factor of the rule λ = this · √(mean ratings per rated item), used when `lam` is None
 
 class ItemEASE(ItemKNN):
     "Item-based CF that ranks with learned item-item weights (EASE: each item a ridge regression on all the others, in closed form); predicts ratings like `ItemKNN`."
     _LEARNED = ('lam_', 'head_', 'weights_')
     _RANK_TABLE, _COMPRESS = False, False  # the weights are one dense float array: no ranking table, and little to compress
-    def __init__(self, lam:float|None=None, # λ, the ridge penalty; None: `lam_scale`·√(mean ratings per rated item), see `auto_lam`
+    def __init__(self, lam:float|None=EASE_LAMBDA, # λ, the ridge penalty; None: `lam_scale`·√(mean ratings per rated item), see `auto_lam`
                  lam_scale:float=EASE_LAMBDA_SCALE, # the factor of λ when `lam` is None
                  max_items:int=20_000, # most items with learned weights (4·max_items² bytes); a larger catalogue keeps its most rated
                  k:int=20, # neighbours per predicted rating, as in `ItemKNN`
@@ -328,7 +329,7 @@ class ItemEASE(ItemKNN):
 
     # fixed in this model, as `ItemKNN`'s defaults: the neighbour tables behind its predicted ratings (its lists use the weights)
     shrinkage, min_support, center, damping, n_store, ranking = 0.0, 1, 'baseline', 0.0, 600, 'similarity_sum'
-    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = 50, 'cosine', 0.0, True, 100.0, 0.8
+    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = 200, 'cosine', 10.0, True, 100.0, 0.8
 
     def _validate_params(self):
         if self.lam is not None and not (isinstance(self.lam, (int, float, np.number)) and self.lam > 0): raise ValueError(f'lam must be None or a positive number, got {self.lam!r}')

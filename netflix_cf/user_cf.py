@@ -506,9 +506,9 @@ class UserKNN(KNNModel):
                  damping:float=0.5, # λ_d added to the weights' sum: pulls predictions with little evidence to the baseline
                  n_store:int|None=500, # neighbours kept per user for predictions (None: all users, up to 2,000)
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
-                 rank_k:int|None=None, # neighbours per user for ranking (None: k)
+                 rank_k:int|None=100, # neighbours per user for ranking (None: k)
                  rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=0.0, # shrinkage for the ranking similarity
+                 rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
                  bm25_k1:float=100.0, # K₁ of the 'bm25' similarity

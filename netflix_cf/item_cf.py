@@ -211,7 +211,7 @@ class GlobalItemKNN(ItemKNN):
                  epochs:int=20, # passes of stochastic gradient descent over the ratings
                  learning_rate:float=0.01, # γ, the step size of the first epoch
                  decay:float=1.0, # γ is multiplied by this after each epoch
-                 reg:float=0.0005, # λ, regularisation of the weights w and offsets c
+                 reg:float=0.002, # λ, regularisation of the weights w and offsets c
                  reg_bias:float=0.002, # λ_b, regularisation of the biases
                  seed:int=0, # seed of the order in which each epoch visits the ratings
                  progress:bool=False, # progress bar over the epochs

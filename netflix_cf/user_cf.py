@@ -498,12 +498,12 @@ class KNNModel(Recommender):
 class UserKNN(KNNModel):
     "User-based k-NN: predict from the most similar users who rated the item; rank by the similarity of its raters."
     side = 'user'
-    def __init__(self, k:int=50, # neighbours aggregated per prediction, among the users who rated the item
+    def __init__(self, k:int=20, # neighbours aggregated per prediction, among the users who rated the item
                  similarity:str='pearson_baseline', # similarity for predictions, one of `SIMILARITIES`
                  shrinkage:float=100.0, # λ in sim·n/(n+λ); 0 for none
                  min_support:int=1, # least number of co-rated items for a pair of users to count
                  center:str='baseline', # centring of the prediction: 'none', 'mean' (user mean) or 'baseline'
-                 damping:float=0.5, # λ_d added to the weights' sum: pulls predictions with little evidence to the baseline
+                 damping:float=0.25, # λ_d added to the weights' sum: pulls predictions with little evidence to the baseline
                  n_store:int|None=500, # neighbours kept per user for predictions (None: all users, up to 2,000)
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
                  rank_k:int|None=100, # neighbours per user for ranking (None: k)

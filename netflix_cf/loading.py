@@ -450,6 +450,10 @@ def _check_end(path:Path, raw:pd.DataFrame, first_line:int):
     warnings.warn(f'{path}: the file does not end with a newline, so its last line (line {line}: {last!r}) may be cut short', stacklevel=3)
 
 # %% ../nbs/00_loading.ipynb #c43b8304
+def _count(n:int, one:str, many:str|None=None) -> str:
+    "`n` with the word that goes with it: '1 rating', '2 ratings', '1,000 ratings'."
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
 def _bad_rows(df:pd.DataFrame, mask, path, col:str, first_line:int, what:str) -> str:
     "Message naming how many rows of `col` are bad, and the first few with their line and value."
     idx = np.flatnonzero(np.asarray(mask))
@@ -504,7 +508,7 @@ def check_ratings(df:pd.DataFrame, # raw ratings with the columns `columns`
         n = len(res)
         res = (res.sort_values('timestamp', kind='stable').drop_duplicates(['user_id', 'item_id'], keep='last')
                .sort_index().reset_index(drop=True))
-        warnings.warn(f'{path}: dropped {n - len(res):,} duplicate ({cols[0]}, {cols[1]}) ratings, keeping the latest of each', stacklevel=2)
+        warnings.warn(f'{path}: dropped {_count(n - len(res), f"duplicate ({cols[0]}, {cols[1]}) rating")}, keeping the latest of each', stacklevel=2)
     return res
 
 # %% ../nbs/00_loading.ipynb #7d6612f9
@@ -595,7 +599,7 @@ def _add_missing_items(items:pd.DataFrame, ratings:pd.DataFrame, path:Path) -> p
     missing = np.setdiff1d(ratings.item_id.unique(), items.item_id.to_numpy())
     if not len(missing): return items
     shown = ', '.join(map(str, missing[:5])) + (', ...' if len(missing) > 5 else '')
-    warnings.warn(f"{path}: {len(missing):,} rated movie ids have no row ({shown}); they are called "
+    warnings.warn(f"{path}: {_count(len(missing), 'rated movie id has', 'rated movie ids have')} no row ({shown}); they are called "
                   f"'movie <id> (no title in {path.name})', with no year and no genres", stacklevel=3)
     extra = pd.DataFrame({'item_id': missing.astype(np.int32), 'title': _placeholder_titles(missing, path).to_numpy(),
                           'year': pd.array([pd.NA]*len(missing), dtype='Int32'), 'genres': ''})
@@ -640,8 +644,8 @@ class MovieLens:
 
     def __repr__(self):
         d = self.describe()
-        return (f"MovieLens {self.name}: {d['ratings']:,} ratings from {d['users']:,} users on {d['rated movies']:,} of "
-                f"{d['movies in catalogue']:,} movies (density {d['density']:.2%}), ratings {d['lowest rating']:g}-{d['highest rating']:g}, "
+        return (f"MovieLens {self.name}: {_count(d['ratings'], 'rating')} from {_count(d['users'], 'user')} on {d['rated movies']:,} of "
+                f"{_count(d['movies in catalogue'], 'movie')} (density {d['density']:.2%}), ratings {d['lowest rating']:g}-{d['highest rating']:g}, "
                 f"{d['first rating']} to {d['last rating']}")
 
 # %% ../nbs/00_loading.ipynb #7957889b

@@ -25,8 +25,8 @@ from fastcore.script import Param
 import netflix_cf
 
 # %% auto #0
-__all__ = ['COMMANDS', 'INTERNAL_ERROR', 'run', 'recommend', 'similar', 'evaluate_models', 'download', 'cache', 'app', 'bench',
-           'main']
+__all__ = ['COMMANDS', 'INTERNAL_ERROR', 'run_command', 'recommend_command', 'similar_command', 'evaluate_command',
+           'download_command', 'cache_command', 'app_command', 'bench_command', 'main']
 
 # %% ../nbs/06_cli.ipynb #bee6c114
 class UsageError(Exception):
@@ -71,7 +71,7 @@ def model_list(text:str) -> list:
     if bad or not names: raise argparse.ArgumentTypeError(f"unknown model {(bad or [text])[0]!r}; choose from {', '.join(MODEL_KINDS)}")
     return list(dict.fromkeys(names))
 
-def names(text:str) -> list:
+def name_list(text:str) -> list:
     "A comma-separated list of at least one name."
     out = [t.strip() for t in text.split(',') if t.strip()]
     if not out: raise argparse.ArgumentTypeError(f'give at least one name, comma-separated, got {text!r}')
@@ -163,17 +163,17 @@ def _headline(ev, # an `Evaluation`
 
 _MODELS = Param('models, comma-separated, from: user, item, global (item CF, weights learned for ratings), ease (item CF, weights learned for lists), popular, baseline', model_list)
 
-def run(dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
-        synthetic:bool=False, # use generated ratings instead of MovieLens (no download; runs in seconds)
-        data_dir:str=None, # folder holding the dataset's folder (or that folder itself), searched before $NETFLIX_CF_DATA and the download cache
-        models:_MODELS='user,item', # the models to fit, comma-separated
-        user_k:positive_int=None, # neighbours per prediction for user CF
-        item_k:positive_int=None, # neighbours per prediction for item CF
-        n:positive_int=None, # list length, and the K of Precision/Recall/F1/NDCG@K
-        test_ratio:ratio=None, # share of each user's ratings held out for testing
-        seed:count=None, # random seed of the split and of the synthetic data
-        users:count=3, # test users shown with sample recommendations
-       ) -> int:
+def run_command(dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
+                synthetic:bool=False, # use generated ratings instead of MovieLens (no download; runs in seconds)
+                data_dir:str=None, # folder holding the dataset's folder (or that folder itself), searched before $NETFLIX_CF_DATA and the download cache
+                models:_MODELS='user,item', # the models to fit, comma-separated
+                user_k:positive_int=None, # neighbours per prediction for user CF
+                item_k:positive_int=None, # neighbours per prediction for item CF
+                n:positive_int=None, # list length, and the K of Precision/Recall/F1/NDCG@K
+                test_ratio:ratio=None, # share of each user's ratings held out for testing
+                seed:count=None, # random seed of the split and of the synthetic data
+                users:count=3, # test users shown with sample recommendations
+               ) -> int:
     "Fit the models on a hold-out split, print Precision, Recall, F1, NDCG at K and RMSE, and sample recommendations with titles."
     import pandas as pd
     from netflix_cf.evaluation import evaluate
@@ -201,14 +201,14 @@ def run(dataset:dataset_option()='ml-latest-small', # a MovieLens release, or sy
     _say(f'\ntook {time.perf_counter() - t0:.1f} s')
     return 0
 
-def recommend(user:Param('the user id to recommend for', int, required=True)=None,
-              n:positive_int=None, # how many movies
-              model:Param('item (item-based CF), ease (item CF with weights learned for lists) or user (user-based CF)', str, choices=['item', 'ease', 'user'])='item',
-              explain:bool=False, # say why each movie is recommended
-              dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
-              synthetic:bool=False, # use generated ratings instead of MovieLens
-              data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
-             ) -> int:
+def recommend_command(user:Param('the user id to recommend for', int, required=True)=None,
+                      n:positive_int=None, # how many movies
+                      model:Param('item (item-based CF), ease (item CF with weights learned for lists) or user (user-based CF)', str, choices=['item', 'ease', 'user'])='item',
+                      explain:bool=False, # say why each movie is recommended
+                      dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
+                      synthetic:bool=False, # use generated ratings instead of MovieLens
+                      data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
+                     ) -> int:
     "Recommend movies to one user, with scores and, with --explain, the reasons."
     from netflix_cf.service import MODEL_NAMES, explained_recommendations, fit_model, make_model, model_cache_limit, user_ratings
     model_cache_limit()  # a $NETFLIX_CF_MODEL_CACHE it cannot read is refused before any work
@@ -225,12 +225,12 @@ def recommend(user:Param('the user id to recommend for', int, required=True)=Non
     print(_show(recs[['rank', 'title', 'genres', 'score'] + (['because'] if explain else [])], digits=3))
     return 0
 
-def similar(title:str, # a movie title: case, year and articles are forgiven ('toy story', 'Matrix, The', 'the matrix (1999)')
-            n:positive_int=None, # how many neighbours
-            dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
-            synthetic:bool=False, # use generated ratings instead of MovieLens
-            data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
-           ) -> int:
+def similar_command(title:str, # a movie title: case, year and articles are forgiven ('toy story', 'Matrix, The', 'the matrix (1999)')
+                    n:positive_int=None, # how many neighbours
+                    dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
+                    synthetic:bool=False, # use generated ratings instead of MovieLens
+                    data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
+                   ) -> int:
     "List the movies most similar to a title, by item-based CF."
     import pandas as pd
     from netflix_cf.service import ServiceError, find_titles, fit_model, make_model, model_cache_limit, movie_label, resolve_title
@@ -255,15 +255,15 @@ def similar(title:str, # a movie title: case, year and articles are forgiven ('t
                               'similarity': nb.similarity, 'co-raters': nb.support}), digits=3))
     return 0
 
-def evaluate_models(models:_MODELS='user,item,popular,baseline', # the models to evaluate, comma-separated
-                    split:Param('kfold (folds over all ratings) or holdout (per-user hold-out, one per fold)', str, choices=['kfold', 'holdout'])='kfold',
-                    folds:positive_int=5, # number of folds
-                    n:positive_int=None, # the K of the top-N metrics
-                    seed:count=None, # random seed of the split
-                    dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
-                    synthetic:bool=False, # use generated ratings instead of MovieLens
-                    data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
-                   ) -> int:
+def evaluate_command(models:_MODELS='user,item,popular,baseline', # the models to evaluate, comma-separated
+                     split:Param('kfold (folds over all ratings) or holdout (per-user hold-out, one per fold)', str, choices=['kfold', 'holdout'])='kfold',
+                     folds:positive_int=5, # number of folds
+                     n:positive_int=None, # the K of the top-N metrics
+                     seed:count=None, # random seed of the split
+                     dataset:dataset_option()='ml-latest-small', # a MovieLens release, or synthetic for generated data
+                     synthetic:bool=False, # use generated ratings instead of MovieLens
+                     data_dir:str=None, # folder holding the dataset's folder (or that folder itself)
+                    ) -> int:
     "Evaluate models over several folds: each metric's mean with its 95% interval."
     models = model_list(models) if isinstance(models, str) else models
     if split == 'kfold' and folds < 2: raise UsageError(f'--folds must be at least 2 for a k-fold split, got {folds}')
@@ -282,9 +282,9 @@ def evaluate_models(models:_MODELS='user,item,popular,baseline', # the models to
     print(ev.table(n=n, metrics=list(cols)).rename(columns=cols).rename_axis(None).T.to_string())
     return 0
 
-def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=False)='ml-latest-small', # the MovieLens release to fetch
-             cache:str=None, # folder to keep it in (default: $NETFLIX_CF_CACHE or ~/.cache/netflix_cf)
-            ) -> int:
+def download_command(dataset:dataset_option('the MovieLens release to fetch', synthetic=False)='ml-latest-small', # the MovieLens release to fetch
+                     cache:str=None, # folder to keep it in (default: $NETFLIX_CF_CACHE or ~/.cache/netflix_cf)
+                    ) -> int:
     "Download a MovieLens release, check its checksum and unpack it into the cache."
     from netflix_cf.loading import DownloadError, _find, download_movielens, release, verify_release
     from netflix_cf.service import ServiceError
@@ -298,8 +298,8 @@ def download(dataset:dataset_option('the MovieLens release to fetch', synthetic=
     print(f'{dataset} downloaded and verified: {path}')
     return 0
 
-def cache(clear:bool=False, # remove every fitted model the cache holds; downloaded data and compiled code stay
-         ) -> int:
+def cache_command(clear:bool=False, # remove every fitted model the cache holds; downloaded data and compiled code stay
+                 ) -> int:
     "Show what the cache folder holds (fitted models, downloaded data, compiled code); with --clear, remove the fitted models."
     from netflix_cf.loading import cache_dir
     from netflix_cf.service import ServiceError, _folder_problem, clear_model_cache, model_cache_folder, model_cache_limit, model_cache_report
@@ -329,8 +329,8 @@ def _folder_megabytes(folder:Path) -> float:
     "The size of the files under `folder`, in MB, links not followed."
     return sum(f.lstat().st_size for f in folder.rglob('*') if f.is_file() and not f.is_symlink())/1e6 if folder.is_dir() else folder.lstat().st_size/1e6
 
-def app(streamlit_args:list=None, # options passed on to `streamlit run`
-       ):
+def app_command(streamlit_args:list=None, # options passed on to `streamlit run`
+               ):
     "Start the dashboard (Streamlit); further options go to `streamlit run`, e.g. --server.port 8502 --server.address 0.0.0.0."
     from netflix_cf.service import ServiceError
     if importlib.util.find_spec('streamlit') is None:
@@ -339,15 +339,15 @@ def app(streamlit_args:list=None, # options passed on to `streamlit run`
     if spec is None: raise ServiceError('this installation of netflix_cf has no dashboard module (netflix_cf/app.py)')
     os.execv(sys.executable, [sys.executable, '-m', 'streamlit', 'run', spec.origin, *(streamlit_args or [])])  # streamlit takes over this process, and its signals
 
-def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
-          libraries:names=None, # comma-separated, from: ItemKNN, UserKNN, implicit; default all three (implicit when installed)
-          runs:positive_int=3, # runs per size up to 5M ratings (medians are reported)
-          large_runs:positive_int=1, # runs per size above 5M ratings
-          n_recommend:positive_int=10_000, # users to recommend top-10 for
-          seed:count=None, # seed of the synthetic data and of the sampled users
-          out:str='benchmark.json', # where to save the results (JSON)
-          cold_runs:count=3, # then time `netflix-cf run` and the README's first lines with an empty compile cache and warm, this many times; 0 skips it
-         ):
+def bench_command(sizes:name_list='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
+                  libraries:name_list=None, # comma-separated, from: ItemKNN, UserKNN, implicit; default all three (implicit when installed)
+                  runs:positive_int=3, # runs per size up to 5M ratings (medians are reported)
+                  large_runs:positive_int=1, # runs per size above 5M ratings
+                  n_recommend:positive_int=10_000, # users to recommend top-10 for
+                  seed:count=None, # seed of the synthetic data and of the sampled users
+                  out:str='benchmark.json', # where to save the results (JSON)
+                  cold_runs:count=3, # then time `netflix-cf run` and the README's first lines with an empty compile cache and warm, this many times; 0 skips it
+                 ):
     "Time and memory of the k-NN models against implicit, on synthetic data up to MovieLens-32M size."
     from netflix_cf.service import ServiceError
     folder = Path(out).expanduser().absolute().parent
@@ -357,7 +357,7 @@ def bench(sizes:names='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
     report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs)
 
-COMMANDS = {'run': run, 'recommend': recommend, 'similar': similar, 'evaluate': evaluate_models, 'download': download, 'cache': cache, 'app': app, 'bench': bench}
+COMMANDS = {'run': run_command, 'recommend': recommend_command, 'similar': similar_command, 'evaluate': evaluate_command, 'download': download_command, 'cache': cache_command, 'app': app_command, 'bench': bench_command}
 
 # %% ../nbs/06_cli.ipynb #5753deee
 _GLOBAL_FLAGS = ('-q', '--quiet', '--debug')
@@ -366,7 +366,7 @@ def _usage() -> str:
     "The overview printed by `netflix-cf --help`."
     width = max(map(len, COMMANDS))
     lines = [f'  {name:<{width}}  {_summary(f)}' for name, f in COMMANDS.items()]
-    return ('usage: netflix-cf [COMMAND] [OPTIONS]\n\nCollaborative filtering on MovieLens: user- and item-based k-NN.\n\ncommands:\n'
+    return ('usage: netflix-cf [COMMAND] [OPTIONS]\n\nCollaborative filtering on MovieLens: user- and item-based k-NN, and models that learn their weights.\n\ncommands:\n'
             + '\n'.join(lines) + '\n\noptions of every command:\n  -q, --quiet  print only the results\n  --debug      on an error, show its traceback\n'
             '\nWithout a command, netflix-cf runs `run`. `netflix-cf COMMAND --help` lists the options of a command; `netflix-cf --version` prints the version.')
 
@@ -461,7 +461,7 @@ def main(argv:list|None=None, # arguments; default: the command line
         warnings.showwarning = show_warning
         try:
             if name == 'app':  # everything after `app` belongs to `streamlit run`
-                if rest[:1] in (['-h'], ['--help']): print(f'usage: netflix-cf app [STREAMLIT OPTIONS]\n\n{_summary(app)}'); return 0
+                if rest[:1] in (['-h'], ['--help']): print(f'usage: netflix-cf app [STREAMLIT OPTIONS]\n\n{_summary(app_command)}'); return 0
                 kwargs = {'streamlit_args': [a for a in rest if a not in _GLOBAL_FLAGS]}
             else:
                 parser = command_parser(func, f'netflix-cf {name}')

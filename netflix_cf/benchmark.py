@@ -5,6 +5,7 @@
 # %% ../nbs/08_benchmark.ipynb #e4216532
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import resource
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from fastcore.script import call_parse
+from fastcore.script import anno_parser
 from scipy import sparse
 from tqdm.auto import tqdm
 
@@ -29,8 +30,8 @@ from .user_cf import UserKNN
 from .item_cf import ItemEASE, ItemKNN
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'main', 'README_LINES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report',
-           'first_run_lines', 'compile_costs', 'cold_start']
+__all__ = ['SHAPES', 'LIBRARIES', 'README_LINES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report',
+           'first_run_lines', 'main', 'compile_costs', 'cold_start']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -41,8 +42,8 @@ SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases 
     '32M': (200_948, 87_585, 32_000_000),
 }
 LIBRARIES = {  # name: what is fitted
-    'ItemKNN': 'netflix_cf ItemKNN(k=20)',
-    'UserKNN': 'netflix_cf UserKNN(k=50)',
+    'ItemKNN': 'netflix_cf ItemKNN() (its defaults)',
+    'UserKNN': 'netflix_cf UserKNN() (its defaults)',
     'ItemEASE': 'netflix_cf ItemEASE() (learned weights for up to 20,000 items)',
     'implicit': 'implicit CosineRecommender(K=20)',
     'implicit-als': 'implicit AlternatingLeastSquares(factors=64)',
@@ -261,7 +262,22 @@ def first_run_lines(cold:pd.DataFrame, # from `cold_start`
         lines.append(line)
     return lines
 
-main = call_parse(report)  # `python -m netflix_cf.benchmark`: the same options, from the command line
+def _parser() -> argparse.ArgumentParser:
+    "`report`'s options as a command line, read from its signature and comments by fastcore's `anno_parser`."
+    parser = anno_parser(report, 'python -m netflix_cf.benchmark')
+    for action in parser._actions:  # a switch that is on by default: its help says what giving it does, not the option's value
+        if action.dest == 'progress': action.help = 'hide the progress bar over the runs (without this switch, the bar is shown)'
+    return parser
+
+def main(argv:list|None=None, # the command line's arguments; default: this process's (`sys.argv[1:]`)
+        ) -> pd.DataFrame:
+    "`python -m netflix_cf.benchmark`: `report` with the options given on the command line (`--help` lists them)."
+    parser = _parser()
+    options = vars(parser.parse_args(argv))
+    for extra in ('pdb', 'xtra'): options.pop(extra, None)  # fastcore's own switches, not `report`'s
+    try: return report(**options)
+    except ValueError as e: parser.error(str(e))  # a bad option: one error line and exit code 2, as for a misspelt switch
+
 
 # %% ../nbs/08_benchmark.ipynb #4d0422e4
 def _compile_probe(what:str='engine'):
@@ -376,3 +392,7 @@ def cold_start(commands='run', # what to time: `netflix-cf` arguments, or 'readm
         rows.append({'command': label, 'run': run, 'cold_s': got['cold'][0], 'warm_s': got['warm'][0], 'ratio': got['cold'][0]/got['warm'][0],
                      'cold_silence_s': got['cold'][1], 'warm_silence_s': got['warm'][1]})
     return pd.DataFrame(rows, columns=['command', 'run', 'cold_s', 'warm_s', 'ratio', 'cold_silence_s', 'warm_silence_s'])
+
+# %% ../nbs/08_benchmark.ipynb #c8e0a00a
+if __name__ == '__main__' and globals().get('__file__'): main()  # `python -m netflix_cf.benchmark`, once everything above is defined; not in this notebook
+

@@ -100,7 +100,11 @@ def user_help(name:str, # dataset name
     return (f'Each user is one anonymous rater of the dataset ({name}), known only by a number: here {users[0]} to {users[-1]} '
             f'({len(users):,} users). Not one of them? Rate a few movies yourself in the New visitor tab.')
 
-def user_cards(model, data:MovieLens, user_id, n:int=CONFIG.n_recommendations) -> list:
+def user_cards(model, # fitted model
+               data:MovieLens, # dataset with catalogue
+               user_id, # a user of it
+               n:int=CONFIG.n_recommendations, # list length
+              ) -> list:
     "Card texts of a user's recommendations, with the model's predicted rating."
     recs = explained_recommendations(model, data, user_id, n=n)
     recs['predicted'] = model.predict(pd.DataFrame({'user_id': user_id, 'item_id': recs.item_id}))
@@ -148,7 +152,7 @@ def plot_by_k(ev, # an `Evaluation` of one model
         g = s[s.metric == metric].sort_values('n')
         ax.plot(g.n, g['mean'], marker='o', label=metric)
     ax.set(xlabel='K (list length)', ylabel='value', title=title, xticks=sorted(s.n[s.n > 0].unique()))
-    ax.legend(); fig.tight_layout()
+    ax.legend(loc='center left', bbox_to_anchor=(1, 0.5)); fig.tight_layout()  # beside the axes: it hides no line
     png = io.BytesIO()
     fig.savefig(png, format='png', dpi=110)
     return png.getvalue()

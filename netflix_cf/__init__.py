@@ -24,7 +24,7 @@ import sys
 # `import netflix_cf` stays instant (the modules bring numpy, pandas, SciPy and numba with them)
 _LAZY = {'load_movielens': 'loading', 'synthetic_ratings': 'loading', 'tasteful_ratings': 'loading', 'MovieLens': 'loading',
          'Popular': 'preprocessing', 'Baseline': 'preprocessing', 'holdout_split': 'preprocessing', 'kfold_split': 'preprocessing',
-         'UserKNN': 'user_cf', 'ItemKNN': 'item_cf', 'GlobalItemKNN': 'item_cf', 'ItemEASE': 'item_cf',
+         'UserKNN': 'user_cf', 'ItemKNN': 'item_cf', 'GlobalItemKNN': 'global_knn', 'ItemEASE': 'ease',
          'evaluate': 'evaluation', 'make_model': 'service', 'fit_model': 'service'}
 __all__ = ['__version__', *_LAZY]
 

@@ -27,7 +27,8 @@ from tqdm.auto import tqdm
 
 from .loading import find_movielens, synthetic_ratings
 from .user_cf import UserKNN
-from .item_cf import ItemEASE, ItemKNN
+from .item_cf import ItemKNN
+from .ease import ItemEASE
 
 # %% auto #0
 __all__ = ['SHAPES', 'LIBRARIES', 'README_LINES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report',

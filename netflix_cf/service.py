@@ -27,7 +27,9 @@ import numpy as np
 import pandas as pd
 
 import netflix_cf
-from .item_cf import GlobalItemKNN, ItemEASE, ItemKNN
+from .item_cf import ItemKNN
+from .global_knn import GlobalItemKNN
+from .ease import ItemEASE
 from .loading import (ITEM_COLUMNS, RELEASES, DownloadError, MovieLens, cache_dir, download_movielens, find_movielens,
                                 _write_atomic, file_checksum, load_movielens, search_folders, synthetic_ratings,
                                 untrusted_reason)

@@ -468,7 +468,11 @@ class KNNModel(Recommender):
             raise ModelFileError(f'{path} was saved by netflix_cf {saved_by} in another format: fit the model again and save it')
         # `KNNModel.load` loads either kind; `UserKNN.load` and `ItemKNN.load` insist on their own
         klass = cls if meta['class'] == cls.__name__ else None
-        if cls is KNNModel: klass = {c.__name__: c for c in _subclasses(KNNModel)}.get(meta['class'])
+        if cls is KNNModel:
+            klass = {c.__name__: c for c in _subclasses(KNNModel)}.get(meta['class'])
+            if klass is None:  # a model whose chapter was not imported yet
+                from netflix_cf import item_cf, global_knn, ease
+                klass = {c.__name__: c for c in _subclasses(KNNModel)}.get(meta['class'])
         if klass is None: raise ModelFileError(f"{path} holds a {meta['class']}, not a {cls.__name__}")
         biases = [f'{name}{part}' for name in ('fallback_biases_', 'center_biases_') for part in ('user', 'item')]
         missing = [name for name in ('users', 'items', 'indptr', 'indices', 'data', *biases, *klass._LEARNED) if name not in z.files]

@@ -30,6 +30,7 @@ def reference_item_predict(model, # a fitted `ItemKNN`
     if den == 0: return fb(np.array([u]), np.array([i]))[0]
     return beta(u, i) + sum(s*d for s, d in cands)/(den + model.damping)
 
+# %% ../nbs/03_item_cf.ipynb #bd27b766
 def reference_item_scores(model, # a fitted `ItemKNN`
                           dense:np.ndarray, # users x items ratings of the model's rows and columns, NaN where there is none
                           u:int, # a user row

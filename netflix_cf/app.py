@@ -52,7 +52,7 @@ def with_catalogue(data:MovieLens) -> MovieLens:
 
 def data_summary(data:MovieLens, # dataset with catalogue (`with_catalogue`)
                 ) -> str:
-    "The sidebar's words on the data: `describe`'s line, as `netflix-cf run` prints it, and the catalogue's titles without ratings."
+    "The sidebar's words on the data: `service.describe`'s line, as `netflix-cf run` prints it, and the catalogue's titles without ratings."
     many = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
     unrated = data.items[data.items.n_ratings == 0]
     recent = unrated[unrated.recent]

@@ -36,6 +36,16 @@ def __getattr__(name):
 
 def __dir__(): return sorted([*globals(), *_LAZY])
 
+def _pyplot(seaborn:bool=False):
+    "matplotlib's pyplot (and seaborn), imported only when a chart is drawn; without them, an error that says how to get them."
+    try:
+        import matplotlib.pyplot as plt
+        if not seaborn: return plt
+        import seaborn as sns
+        return plt, sns
+    except ImportError as e:  # the library and the command line do without them: only the charts need the `plot` extra
+        raise ModuleNotFoundError(f'charts need matplotlib and seaborn ({e}): pip install "netflix_cf[plot]"', name=e.name) from None
+
 # %% ../nbs/contributing.ipynb #abbe0fd3
 # `help()` shows a function's docstring and signature; what each parameter means lives in the comment beside it in the
 # source (docments), which `help()` does not read. When a module of the package is imported, a "Parameters" section in

@@ -653,7 +653,8 @@ def plot_overview(ratings:pd.DataFrame, # ratings with `user_id`, `item_id`, `ra
                   title:str='', # figure title
                  ):
     "Rating distribution, long-tail item popularity and ratings per user, side by side."
-    import matplotlib.pyplot as plt, seaborn as sns  # plotting libraries load only when plotting
+    from netflix_cf import _pyplot
+    plt, sns = _pyplot(seaborn=True)  # plotting libraries load only when plotting
     fig, axes = plt.subplots(1, 3, figsize=(14, 3.6))
     counts = ratings.rating.value_counts().sort_index()
     sns.barplot(x=counts.index.astype(str), y=counts.to_numpy(), color='steelblue', ax=axes[0])
@@ -1161,7 +1162,8 @@ def plot_real_vs_generated(real:pd.DataFrame, # real ratings with `user_id`, `it
                            title:str='', # figure title
                           ):
     "Ratings per user, ratings per movie and the stars of real and generated ratings, drawn over each other."
-    import matplotlib.pyplot as plt  # plotting libraries load only when plotting
+    from netflix_cf import _pyplot
+    plt = _pyplot()  # plotting libraries load only when plotting
     fig, axes = plt.subplots(1, 3, figsize=(14, 3.6))
     styles = {'real': dict(color='steelblue', lw=2.5, alpha=0.6), 'generated': dict(color='darkorange', lw=1.2)}
     for name, r in [('real', real), ('generated', generated)]:

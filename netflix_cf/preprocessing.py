@@ -118,7 +118,8 @@ def plot_sparsity(rm:RatingsMatrix, # the ratings matrix
                   blocks:tuple=(200, 400), # at most this many blocks of users (down) and of items (across)
                  ):
     "Share of filled cells in blocks of users x items, users sorted by activity and items by popularity; white blocks are empty."
-    import matplotlib.pyplot as plt
+    from netflix_cf import _pyplot
+    plt = _pyplot()  # plotting libraries load only when plotting
     from matplotlib.colors import LogNorm
     if ax is None: _, ax = plt.subplots(figsize=(9, 4))
     (n_u, n_i), m = rm.shape, rm.matrix

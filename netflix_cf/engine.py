@@ -901,18 +901,13 @@ def ranking_paths(side:str, # 'user' (paths user → neighbour → item) or 'ite
     # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
     narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx.view(np.uint32)
     no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, csr.indptr.dtype), narrow(csr.indices[:0]), csr.data[:0])
-    if side == 'user': parts = ((csr.indptr, csr.indices, csr.data, False), (m.indptr, narrow(m.indices), one, True), no_cut)
-    else:
-        into = csr.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
-        b = (into.indptr, narrow(into.indices), into.data, False)  # arrays of its own: sorting them in place touches nothing else
-        cut = no_cut
-        if len(csr.data) and csr.data.min() > 0:  # best-first bounds hold for positive weights
-            cut = (*best_first_lists(b[0], b[1], b[2], m.shape[1], read_whole), csr.indptr, narrow(csr.indices), csr.data)
-        parts = ((m.indptr, m.indices, one, True), b, cut)
-    # an empty batch: no user is walked, but the walk's compiled code for these arrays is loaded now, at the end of a fit,
-    # rather than on the first list (0.3 s at the MovieLens-25M shape, half of what `implicit` takes for 10,000 users' lists)
-    top_n_by_paths(parts, np.zeros(0, np.int64), np.zeros(0, bool), m, np.zeros(0, np.int32), 1)
-    return parts
+    if side == 'user': return ((csr.indptr, csr.indices, csr.data, False), (m.indptr, narrow(m.indices), one, True), no_cut)
+    into = csr.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
+    b = (into.indptr, narrow(into.indices), into.data, False)  # arrays of its own: sorting them in place touches nothing else
+    cut = no_cut
+    if len(csr.data) and csr.data.min() > 0:  # best-first bounds hold for positive weights
+        cut = (*best_first_lists(b[0], b[1], b[2], m.shape[1], read_whole), csr.indptr, narrow(csr.indices), csr.data)
+    return ((m.indptr, m.indices, one, True), b, cut)
 
 def top_n_by_paths(parts:tuple, # from `ranking_paths`
                    rows:np.ndarray, # the users' rows of `m` (-1: unknown)
@@ -934,7 +929,6 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
             m.indptr, m.indices, popular, n, exclude_seen)
     turns = 16*numba.get_num_threads()  # groups a thread takes in turn: small enough that the threads finish within one of each other
     stats = np.zeros((turns, 4), np.int64)
-    if not len(slots): _rank_kernel(0, 0, *args, np.zeros(1, np.int64), items, scores, stats)  # no group to serve: this only loads the kernel
     steps = _cut(cost, 20 if progress else 1)
     for s0, s1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=desc, disable=not progress):
         groups = s0 + _cut(cost[s0:s1], turns)  # runs of equal cost

@@ -26,11 +26,12 @@ from pathlib import Path
 import numba
 import numpy as np
 import pandas as pd
-from numba import njit
+from numba import njit, types
 from numba.core import caching as numba_caching
 from numba.core import event as numba_event
 from numba.core import sigutils
 from numba.core.errors import NumbaPerformanceWarning
+from numba.extending import intrinsic
 from scipy import linalg, sparse
 from tqdm.auto import tqdm
 
@@ -760,33 +761,54 @@ def _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first
 
 @njit(inline='always')
 def _own_sum(i, o_indptr, o_indices, o_weights, rated):
-    "Item i's score from its own list: Σ rated[v]·s_iv over its neighbours v in increasing order, the very additions of a full walk."
+    "Item i's score from its own list: Σ s_iv over its neighbours v that the user rated (`rated[v]` 1), in increasing v, the very additions of a full walk."
     s = 0.0
-    for p in range(np.uint64(o_indptr[i]), np.uint64(o_indptr[i + 1])): s += rated[o_indices[p]]*o_weights[p]
+    for p in range(np.uint64(o_indptr[i]), np.uint64(o_indptr[i + 1])):
+        if rated[o_indices[p]]: s += o_weights[p]  # adding nothing where the walk adds 0·s: the same bits
     return s
+
+@intrinsic
+def _popcount(typingctx, x):
+    "The number of bits set in a uint64: one instruction."
+    def codegen(context, builder, signature, args): return builder.ctpop(args[0])
+    return types.uint64(types.uint64), codegen
 
 @njit(inline='always')
 def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices, o_weights,
-                     acc, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats):
+                     long_of, t_bits, t_max, u_bits, words, cand, cand_s, acc, touched, rated, mark, hs, hb, hn,
+                     seen_indptr, seen_indices, n, exclude_seen, stats):
     """Fill `acc` and `touched` for user row u with exact scores of every item that can be among its best n, reading long lists
     best first and only as deep as that proof needs. Returns the number of items listed; leaves u's rated items marked."""
     nt, tau, read = _walk_level(u, np.int64(0), a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, np.int64(0))
     if tau == 0.0: return nt  # every list was read whole: the sums are already exact
     stats[0] += 1
     stats[3] += read
-    for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 1.0
+    counted, nw = t_bits.shape[1] > 0, 0
+    for p in range(a_indptr[u], a_indptr[u + 1]):
+        v = a_indices[p]
+        rated[v] = 1
+        if counted and long_of[v] >= 0:  # the user's long lists, as bits: `words` lists the words that hold any
+            k = long_of[v] >> 6
+            if u_bits[k] == 0: words[nw] = k; nw += 1
+            u_bits[k] |= np.uint64(1) << np.uint64(long_of[v] & 63)
     if exclude_seen:
         for p in range(seen_indptr[u], seen_indptr[u + 1]): mark[seen_indices[p]] = 1
     d = 0
     while True:
-        size = 0  # the n best unrated items by partial sum; the least of their exact scores, θ, is a floor for the n-th best
-        worst_s, worst_i = 0.0, -1  # the heap's least once it is full: most items lose to it, and their marks are not read
+        # one pass over the items met: the n best unrated by partial sum, whose exact scores give θ, and the candidates,
+        # tested against the heap's least so far (a floor for θ, up to rounding): most items fall short and are not kept
+        size, nc = 0, 0
+        worst_s, worst_i, floor = 0.0, -1, -np.inf
         for t in range(nt):
             i = touched[t]
             s = acc[i]
-            if (size < n or s > worst_s or (s == worst_s and i < worst_i)) and mark[i] == 0:
-                size = _offer(hs, hb, hn, size, n, s, i, 0)
-                if size == n: worst_s, worst_i = hs[0], hb[0]
+            if s + tau >= floor and mark[i] == 0 and s + min(tau, rest[i]) >= floor:  # the cheapest test first
+                cand[nc] = i; cand_s[nc] = s; nc += 1
+                if size < n or s > worst_s or (s == worst_s and i < worst_i):
+                    size = _offer(hs, hb, hn, size, n, s, i, 0)
+                    if size == n:
+                        worst_s, worst_i = hs[0], hb[0]
+                        floor = worst_s - 1e-9*(1.0 + worst_s + tau)
         theta = 0.0
         if size == n:
             theta = np.inf
@@ -797,34 +819,42 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
         stats[1] += 1
         nt, tau, read = _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, nt)
         stats[3] += read
+    for t in range(nt): acc[touched[t]] = 0.0
     kept = 0
-    for t in range(nt):
-        i = touched[t]
-        s = acc[i]
-        acc[i] = 0.0
-        # could reach θ: score it exactly, from its own list (most items fall short even with τ, and ρ and the marks are not read)
-        if s + tau + slack >= theta and mark[i] == 0 and s + min(tau, rest[i]) + slack >= theta:
-            touched[kept] = i
-            kept += 1
-            acc[i] = _own_sum(i, o_indptr, o_indices, o_weights, rated)
+    for c in range(nc):
+        i, s = cand[c], cand_s[c]
+        bound = min(tau, rest[i])
+        if s + bound + slack < theta: continue
+        if counted:  # what i can still gain: at most its largest unread weight, once per long list of the user's that holds it unread
+            hits = np.uint64(0)
+            for j in range(nw): hits += _popcount(t_bits[i, words[j]] & u_bits[words[j]])
+            bound = min(bound, np.float64(hits)*t_max[i])
+            stats[4] += 1
+            if s + bound + slack < theta: continue
+        touched[kept] = i  # could reach θ: scored exactly, from its own list
+        kept += 1
+        acc[i] = _own_sum(i, o_indptr, o_indices, o_weights, rated)
     stats[2] += kept
-    for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 0.0
+    for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 0
+    for j in range(nw): u_bits[words[j]] = 0
     return kept  # the marks of the rated items stay: `_top_n_of`, which comes next, reads and clears them
 
 @_kernel
 def _rank_kernel(g0, g1, rows, cold, slots, dense_rows, a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit,
-                 first, rest, o_indptr, o_indices, o_weights, seen_indptr, seen_indices, popular, n, exclude_seen, bounds,
+                 first, rest, o_indptr, o_indices, o_weights, long_of, t_bits, t_max, seen_indptr, seen_indices, popular, n, exclude_seen, bounds,
                  out_items, out_scores, stats):
     """Top-n items of each user row by Σ a_weight·b_weight over the two-step paths row → via → item, best first
     (ties: lower item first), topped up from `popular`; out_scores is NaN where an item comes from `popular`.
     `slots` lists positions in `rows` to serve alone (second entry -1), alone with lists read best first (-2, see
-    `_walk_best_first`: `first`, `rest` and each item's own list `o_*`) or as a pair walked together; `a_unit`/`b_unit`: those
-    weights are all 1 and are not read. Serves groups g0:g1. Adds to `stats` per group: users read best first, deeper readings, exact scores, paths read."""
+    `_walk_best_first`: `first`, `rest`, each item's own list `o_*` and its unread sets `long_of`, `t_bits`, `t_max`) or as a pair walked together; `a_unit`/`b_unit`: those
+    weights are all 1 and are not read. Serves groups g0:g1. Adds to `stats` per group: users read best first, deeper readings, exact scores, paths read, count bounds."""
     n_items = len(popular)
     for g in range(g0, g1):
         acc1 = np.zeros(n_items); acc2 = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
         mark = np.zeros(n_items, np.int8)  # 1: rated by the user (left out), 2: already in the list
-        rated = np.zeros(n_items)  # 1.0 for the items of the user read best first
+        rated = np.zeros(n_items, np.int8)  # 1 for the items of the user read best first
+        u_bits = np.zeros(t_bits.shape[1], np.uint64); words = np.empty(t_bits.shape[1], np.int64)  # the user's long lists
+        cand = np.empty(n_items, np.int32); cand_s = np.empty(n_items)  # items that may reach θ, and their partial sums
         hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
         for s in range(bounds[g], bounds[g + 1]):
             r1, r2 = slots[s, 0], slots[s, 1]
@@ -834,7 +864,8 @@ def _rank_kernel(g0, g1, rows, cold, slots, dense_rows, a_indptr, a_indices, a_w
                 _top_n_of(r2, rows[r2], acc2, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
             elif r2 == -2:
                 nt = _walk_best_first(rows[r1], a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices,
-                                      o_weights, acc1, touched, rated, mark, hs, hb, hn, seen_indptr, seen_indices, n, exclude_seen, stats[g])
+                                      o_weights, long_of, t_bits, t_max, u_bits, words, cand, cand_s, acc1, touched, rated, mark, hs, hb, hn,
+                                      seen_indptr, seen_indices, n, exclude_seen, stats[g])
             elif not cold[r1]:
                 nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)
             # one call site: the selection is compiled once, as a function of its own rather than inlined three times
@@ -877,7 +908,7 @@ def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-
                      weights:np.ndarray, # each entry's weight
                      n_items:int, # items the lists point to
                      longer_than:int=500, # lists up to this length are always read whole
-                     share:float=1/20, # part of a longer list read first
+                     share:float=1/64, # part of a longer list read first
                     ) -> tuple:
     "Prepare lists to be read best first: `first`, the length of each list's first part, and `rest`, each item's total weight beyond first parts."
     lengths = np.diff(indptr)
@@ -889,6 +920,32 @@ def best_first_lists(indptr:np.ndarray, # lists of (item, positive weight), CSR-
     unread = np.arange(len(indices)) - np.repeat(indptr[:-1], lengths) >= np.repeat(first, lengths)
     return first, np.bincount(indices[unread], weights[unread].astype(np.float64), n_items).astype(np.float64)  # float64 even when empty
 
+def _unread_sets(indptr:np.ndarray, # lists of (item, weight) sorted best first where they are cut (`best_first_lists`)
+                indices:np.ndarray, # each entry's item
+                weights:np.ndarray, # each entry's weight
+                first:np.ndarray, # the length of each list's first part
+                n_items:int, # items the lists point to
+                max_bytes:int=2**27, # the sets are left out (no columns) beyond this size
+               ) -> tuple:
+    """For the count bound of the best-first walk: `long_of`, each list's number among the lists cut (-1: read whole); `bits`,
+    for each item, the cut lists that hold it beyond their first part (a row of bits); `t_max`, its largest weight beyond first parts."""
+    lengths = np.diff(indptr).astype(np.int64)
+    cut = np.flatnonzero(first < lengths)
+    long_of = np.full(len(lengths), -1, np.int32)
+    long_of[cut] = np.arange(len(cut))
+    words = -(-len(cut)//64)
+    if n_items*words*8 > max_bytes: return np.full(len(lengths), -1, np.int32), np.zeros((n_items, 0), np.uint64), np.zeros(n_items)
+    unread = lengths[cut] - first[cut]
+    pos = _ranges(indptr[cut] + first[cut], unread)
+    number = np.repeat(np.arange(len(cut), dtype=np.int64), unread)  # the cut list each unread entry belongs to
+    items = indices[pos].astype(np.int64)
+    bits = np.zeros((n_items, words), np.uint64)
+    np.bitwise_or.at(bits.reshape(-1), items*words + (number >> 6), np.left_shift(np.uint64(1), (number & 63).astype(np.uint64)))
+    t_max = np.zeros(n_items)
+    np.maximum.at(t_max, items, weights[pos].astype(np.float64))
+    return long_of, bits, t_max
+
+
 # %% ../nbs/09_engine.ipynb #fec7a627
 def ranking_paths(side:str, # 'user' (paths user → neighbour → item) or 'item' (user → rated item → items listing it)
                   m:sparse.csr_matrix, # the training ratings, users x items
@@ -896,17 +953,19 @@ def ranking_paths(side:str, # 'user' (paths user → neighbour → item) or 'ite
                   read_whole:int=500, # item CF: lists up to this length are read whole, longer ones best first
                  ) -> tuple:
     """The two steps of a path user → via → item, each (indptr, indices, weights, all weights 1?), and for lists read best
-    first (item CF): (first part of each list, weight beyond first parts of each item, each item's own list)."""
+    first (item CF): (first part of each list, weight beyond first parts of each item, each item's own list, its unread sets)."""
     csr, one = table.to_csr(), np.ones(1, np.float32)
     # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
     narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx.view(np.uint32)
-    no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, csr.indptr.dtype), narrow(csr.indices[:0]), csr.data[:0])
+    no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, csr.indptr.dtype), narrow(csr.indices[:0]), csr.data[:0],
+              np.zeros(0, np.int32), np.zeros((0, 0), np.uint64), np.zeros(0))
     if side == 'user': return ((csr.indptr, csr.indices, csr.data, False), (m.indptr, narrow(m.indices), one, True), no_cut)
     into = csr.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
     b = (into.indptr, narrow(into.indices), into.data, False)  # arrays of its own: sorting them in place touches nothing else
     cut = no_cut
     if len(csr.data) and csr.data.min() > 0:  # best-first bounds hold for positive weights
-        cut = (*best_first_lists(b[0], b[1], b[2], m.shape[1], read_whole), csr.indptr, narrow(csr.indices), csr.data)
+        first, rest = best_first_lists(b[0], b[1], b[2], m.shape[1], read_whole)
+        cut = (first, rest, csr.indptr, narrow(csr.indices), csr.data, *_unread_sets(*b[:3], first, m.shape[1]))
     return ((m.indptr, m.indices, one, True), b, cut)
 
 def top_n_by_paths(parts:tuple, # from `ranking_paths`
@@ -921,19 +980,19 @@ def top_n_by_paths(parts:tuple, # from `ranking_paths`
                   ) -> tuple:
     "Each user's top-`n` items by the sum of path weights: items (-1: none), scores (NaN: from the fallback), and the walk's counts."
     _compile_ahead()
-    (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit), (first, rest, o_ptr, o_idx, o_w) = parts
+    (a_ptr, a_idx, a_w, a_unit), (b_ptr, b_idx, b_w, b_unit), cut = parts
+    first = cut[0]
     items, scores = np.empty((len(rows), n), np.int32), np.empty((len(rows), n), np.float32)
     rows, popular = rows.astype(np.int64), popular.astype(np.int32)
     slots, dense, cost = _rank_slots(rows, cold, a_ptr, a_idx, b_ptr, m.shape[1], first)
-    args = (rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, first, rest, o_ptr, o_idx, o_w,
-            m.indptr, m.indices, popular, n, exclude_seen)
+    args = (rows, cold, slots, dense, a_ptr, a_idx, a_w, b_ptr, b_idx, b_w, a_unit, b_unit, *cut, m.indptr, m.indices, popular, n, exclude_seen)
     turns = 16*numba.get_num_threads()  # groups a thread takes in turn: small enough that the threads finish within one of each other
-    stats = np.zeros((turns, 4), np.int64)
+    stats = np.zeros((turns, 5), np.int64)
     steps = _cut(cost, 20 if progress else 1)
     for s0, s1 in tqdm(zip(steps[:-1], steps[1:]), total=len(steps) - 1, desc=desc, disable=not progress):
         groups = s0 + _cut(cost[s0:s1], turns)  # runs of equal cost
         _in_turns(_rank_kernel, len(groups) - 1, *args, groups, items, scores, stats[:len(groups) - 1])
-    return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read'), stats.sum(0).tolist()))
+    return items, scores, dict(zip(('best_first_users', 'deeper_readings', 'exact_scores', 'paths_read', 'count_bounds'), stats.sum(0).tolist()))
 
 # %% ../nbs/09_engine.ipynb #195d3015
 def epoch_order(indptr:np.ndarray, # row pointers of the user x item training matrix (CSR)
@@ -1021,8 +1080,8 @@ def ease_weights(X:sparse.csr_matrix, # users x items (0/1); weights are learned
 # Every kernel the models call from Python: what it does, and the signatures it gets on data of up to 65,536 users and
 # items. The largest first: that is the order in which they are handed out to the processes that compile them
 _AHEAD = {
-    '_rank_kernel': ('ranking walk', ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] i4[] i4[] i8 b1 i8[] '
-                                      'i4[,] f4[,] i8[,]']),
+    '_rank_kernel': ('ranking walk', ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] u8[,] f8[] '
+                                      'i4[] i4[] i4[] i8 b1 i8[] i4[,] f4[,] i8[,]']),
     '_triangle_kernel': ('neighbour tables (triangle)', ['i8 i8 i8[] i4[] f4[] i8[] u2[] f4[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]']),
     '_block_pairs_kernel': ('neighbour tables (block pairs)', ['i8 i8 i8[] i4[] f8[] f8[] u2[] f8[] f8[] i8[,] i8[] i8[] i8[] f8[] f8[] f8[] b1 b1 b1 i8 i8 f8 f8 i8 i8 b1 b1 '
                                                              'f8[] i4[] i4[] i4[] f8[] i4[] f8[] i4[] i4[] i4[] f8[] i4[]']),
@@ -1033,7 +1092,7 @@ _AHEAD = {
     '_column_block_offsets': ('block offsets', ['i8[] u2[] i8[]']),
     '_compact': ('table compaction', ['i4[] f8[] i4[] i4[] i8']),
 }
-_TYPE_NAMES = dict(i1='int8', i4='int32', i8='int64', u2='uint16', f4='float32', f8='float64', b1='boolean')
+_TYPE_NAMES = dict(i1='int8', i4='int32', i8='int64', u2='uint16', u8='uint64', f4='float32', f8='float64', b1='boolean')
 
 def _signature(short:str) -> tuple:
     "numba argument types from the short form of `_AHEAD`."

@@ -775,12 +775,15 @@ def _popcount(typingctx, x):
 
 @njit(inline='always')
 def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices, o_weights,
-                     long_of, t_bits, t_max, u_bits, words, cand, cand_s, acc, touched, rated, mark, hs, hb, hn,
+                     long_of, t_bits, t_max, u_bits, words, cand, acc, exact, touched, rated, mark, hs, hb, hn,
                      seen_indptr, seen_indices, n, exclude_seen, stats):
-    """Fill `acc` and `touched` for user row u with exact scores of every item that can be among its best n, reading long lists
-    best first and only as deep as that proof needs. Returns the number of items listed; leaves u's rated items marked."""
+    """Fill `exact` and `touched` for user row u with exact scores of every item that can be among its best n, reading long lists
+    best first into the float32 `acc` and only as deep as that proof needs. Returns the number of items listed; leaves u's rated items marked."""
     nt, tau, read = _walk_level(u, np.int64(0), a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, np.int64(0))
-    if tau == 0.0: return nt  # every list was read whole: the sums are already exact
+    # a float32 partial sum of k positive weights is within k·2⁻²⁴ of the true one, relatively, and an item gets at most one
+    # weight from each list of the user's: `up` lifts a partial sum above the true one, `down` puts it below
+    rel = (a_indptr[u + 1] - a_indptr[u])*2.0**-23
+    up, down = 1.0 + rel, 1.0 - rel
     stats[0] += 1
     stats[3] += read
     counted, nw = t_bits.shape[1] > 0, 0
@@ -801,14 +804,14 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
         worst_s, worst_i, floor = 0.0, -1, -np.inf
         for t in range(nt):
             i = touched[t]
-            s = acc[i]
+            s = acc[i]*up
             if s + tau >= floor and mark[i] == 0 and s + min(tau, rest[i]) >= floor:  # the cheapest test first
-                cand[nc] = i; cand_s[nc] = s; nc += 1
+                cand[nc] = i; nc += 1
                 if size < n or s > worst_s or (s == worst_s and i < worst_i):
                     size = _offer(hs, hb, hn, size, n, s, i, 0)
                     if size == n:
                         worst_s, worst_i = hs[0], hb[0]
-                        floor = worst_s - 1e-9*(1.0 + worst_s + tau)
+                        floor = worst_s/up*down - 1e-9*(1.0 + worst_s + tau)
         theta = 0.0
         if size == n:
             theta = np.inf
@@ -819,10 +822,10 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
         stats[1] += 1
         nt, tau, read = _walk_level(u, d, a_indptr, a_indices, b_indptr, b_indices, b_weights, first, acc, touched, nt)
         stats[3] += read
-    for t in range(nt): acc[touched[t]] = 0.0
     kept = 0
     for c in range(nc):
-        i, s = cand[c], cand_s[c]
+        i = cand[c]
+        s = acc[i]*up
         bound = min(tau, rest[i])
         if s + bound + slack < theta: continue
         if counted:  # what i can still gain: at most its largest unread weight, once per long list of the user's that holds it unread
@@ -831,9 +834,11 @@ def _walk_best_first(u, a_indptr, a_indices, b_indptr, b_indices, b_weights, fir
             bound = min(bound, np.float64(hits)*t_max[i])
             stats[4] += 1
             if s + bound + slack < theta: continue
-        touched[kept] = i  # could reach θ: scored exactly, from its own list
+        cand[kept] = i  # could reach θ: scored exactly, from its own list
         kept += 1
-        acc[i] = _own_sum(i, o_indptr, o_indices, o_weights, rated)
+        exact[i] = _own_sum(i, o_indptr, o_indices, o_weights, rated)
+    for t in range(nt): acc[touched[t]] = 0
+    touched[:kept] = cand[:kept]
     stats[2] += kept
     for p in range(a_indptr[u], a_indptr[u + 1]): rated[a_indices[p]] = 0
     for j in range(nw): u_bits[words[j]] = 0
@@ -851,10 +856,11 @@ def _rank_kernel(g0, g1, rows, cold, slots, dense_rows, a_indptr, a_indices, a_w
     n_items = len(popular)
     for g in range(g0, g1):
         acc1 = np.zeros(n_items); acc2 = np.zeros(n_items); touched = np.empty(n_items + 1, np.int32)
+        partial = np.zeros(n_items, np.float32)  # partial sums of the walk read best first: half the memory to go through
         mark = np.zeros(n_items, np.int8)  # 1: rated by the user (left out), 2: already in the list
         rated = np.zeros(n_items, np.int8)  # 1 for the items of the user read best first
         u_bits = np.zeros(t_bits.shape[1], np.uint64); words = np.empty(t_bits.shape[1], np.int64)  # the user's long lists
-        cand = np.empty(n_items, np.int32); cand_s = np.empty(n_items)  # items that may reach θ, and their partial sums
+        cand = np.empty(n_items, np.int32)  # items that may reach θ
         hs = np.empty(n); hb = np.empty(n, np.int32); hn = np.empty(n, np.int32)
         for s in range(bounds[g], bounds[g + 1]):
             r1, r2 = slots[s, 0], slots[s, 1]
@@ -864,7 +870,7 @@ def _rank_kernel(g0, g1, rows, cold, slots, dense_rows, a_indptr, a_indices, a_w
                 _top_n_of(r2, rows[r2], acc2, touched, nt, dense, mark, hs, hb, hn, seen_indptr, seen_indices, popular, n, exclude_seen, out_items, out_scores)
             elif r2 == -2:
                 nt = _walk_best_first(rows[r1], a_indptr, a_indices, b_indptr, b_indices, b_weights, first, rest, o_indptr, o_indices,
-                                      o_weights, long_of, t_bits, t_max, u_bits, words, cand, cand_s, acc1, touched, rated, mark, hs, hb, hn,
+                                      o_weights, long_of, t_bits, t_max, u_bits, words, cand, partial, acc1, touched, rated, mark, hs, hb, hn,
                                       seen_indptr, seen_indices, n, exclude_seen, stats[g])
             elif not cold[r1]:
                 nt = _walk_one(rows[r1], a_indptr, a_indices, a_weights, b_indptr, b_indices, b_weights, a_unit, b_unit, dense, acc1, touched)

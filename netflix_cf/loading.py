@@ -841,29 +841,33 @@ class TasteParams:
     activity_floor:int = 20 # least ratings per user
     activity_sigma:float = 1.500 # σ of the log-normal weights that share the rest of the ratings among users
     popularity_knots:list = field(default_factory=lambda: [-2.500, -1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000, 3.500]) # normal scores z of the movies' popularity
-    popularity_log:list = field(default_factory=lambda: [-10.460, -10.460, -10.460, -3.683, -0.976, 3.350, 6.000, 6.852, 7.174, 7.257, 8.394]) # log-popularity at each knot
+    popularity_log:list = field(default_factory=lambda: [-10.865, -10.865, -10.865, -3.741, -1.110, 3.430, 6.155, 6.840, 7.027, 7.090, 8.331]) # log-popularity at each knot
     release_quantiles:list = field(default_factory=lambda: [1902.0, 1967.0, 1984.0, 1991.0, 1996.0, 1999.0, 2003.0, 2006.0, 2009.0, 2013.0, 2018.0]) # release years at 0%, 10%, ..., 100%
     recency:float = 0.810 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
     # tastes: d dimensions shared by what a user watches and the stars they give
-    exposure_scales:list = field(default_factory=lambda: [2.077, 1.919, 1.560, 1.457, 1.107, 1.070, 0.956, 0.875, 0.837, 0.798, 0.726, 0.696, 0.636, 0.586, 0.526, 0.521]) # per dimension: weight of taste in which movies a user watches
-    rating_scales:list = field(default_factory=lambda: [1.027, 0.928, 0.712, 0.653, 0.459, 0.440, 0.381, 0.340, 0.321, 0.302, 0.268, 0.253, 0.226, 0.203, 0.177, 0.175]) # per dimension: weight of taste in the stars
+    exposure_scales:list = field(default_factory=lambda: [2.308, 2.132, 1.733, 1.619, 1.231, 1.189, 1.063, 0.972, 0.930, 0.887, 0.807, 0.773, 0.707, 0.651, 0.585, 0.579]) # per dimension: weight of taste in which movies a user watches
+    rating_scales:list = field(default_factory=lambda: [0.719, 0.650, 0.499, 0.457, 0.322, 0.308, 0.267, 0.238, 0.225, 0.211, 0.187, 0.177, 0.158, 0.142, 0.124, 0.122]) # per dimension: weight of taste in the stars
     taste_correlation:float = 0.200 # correlation of a user's rating taste with their watching taste
     taste_activity:float = 0.600 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
     # biases and noise, on the latent scale that the stars cut
     mean:float = 3.502 # offset of the latent scale
-    user_bias_sd:float = 0.841 # standard deviation of the user biases
-    user_bias_sd_activity:float = -0.112 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
-    user_bias_activity:float = -0.217 # correlation of a user's bias with the normal score of their activity
-    user_spread:float = 0.356 # σ of the log of each user's spread: how widely they use the scale
+    user_bias_sd:float = 0.337 # standard deviation of the user biases
+    user_bias_sd_activity:float = 0.168 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
+    user_bias_activity:float = -0.429 # correlation of a user's bias with the normal score of their activity
+    user_spread:float = 0.490 # σ of the log of each user's spread: how widely they use the scale for what sets movies apart (biases and tastes)
+    popularity_taste:float = 1.000 # σ of each user's own slope on a movie's popularity (the normal score of its number of ratings): some like the well-known, others the obscure
+    series_size:float = 5.000 # mean number of movies in a series (films watched together: sequels, a director's work); 0 for none
+    series_watch:float = 0.800 # σ of a user's pull toward a series in the log-weight of watching its movies
     item_bias_knots:list = field(default_factory=lambda: [-1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000]) # normal scores z of the movies' numbers of ratings
-    item_bias_mean:list = field(default_factory=lambda: [-0.249, -0.539, -0.886, -0.864, -0.624, -0.282, 0.033, 0.560, 1.043]) # centre of the movie bias at each knot
-    item_bias_sd:list = field(default_factory=lambda: [0.793, 1.272, 0.907, 0.968, 0.852, 0.673, 0.719, 0.502, 0.482]) # spread of the movie bias at each knot
+    item_bias_mean:list = field(default_factory=lambda: [-0.355, -0.526, -0.818, -0.771, -0.579, -0.306, 0.007, 0.399, 1.325]) # centre of the movie bias at each knot
+    item_bias_sd:list = field(default_factory=lambda: [0.090, 1.212, 0.903, 0.943, 0.778, 0.575, 0.551, 0.696, 0.532]) # spread of the movie bias at each knot
     item_bias_skew:float = -0.670 # g of Tukey's g-distribution of the movie biases: below 0, a long tail of bad movies and few outstanding ones
-    noise:float = 1.100 # standard deviation of the noise of a rating
+    noise:float = 1.200 # standard deviation of the noise of a rating
     noise_activity:float = -0.260 # the noise grows by exp(noise_activity·z) with the normal score z of the user's activity
+    noise_spread:float = 0.316 # σ of the log of each user's own noise level: some rate more consistently than others
     # stars
-    whole_star_users:float = 0.385 # share of users who give whole stars only
-    whole_star_activity:float = 0.369 # correlation of a user's (latent) use of half stars with their activity
+    whole_star_users:float = 0.394 # share of users who give whole stars only
+    whole_star_activity:float = 0.331 # correlation of a user's (latent) use of half stars with their activity
     whole_star_shares:list = field(default_factory=lambda: [0.046, 0.106, 0.303, 0.324, 0.221]) # shares of 1, 2, ..., 5 stars among whole-star users
     half_star_shares:list = field(default_factory=lambda: [0.018, 0.022, 0.023, 0.065, 0.073, 0.165, 0.172, 0.247, 0.112, 0.102]) # shares of 0.5, 1, ..., 5 stars among the others
     # time
@@ -873,6 +877,8 @@ class TasteParams:
     span_log_sd:float = 6.109 # its spread
 
     def __post_init__(self):
+        negative = [f'{name}={getattr(self, name)}' for name in ('user_spread', 'popularity_taste', 'series_size', 'series_watch', 'noise', 'noise_spread') if getattr(self, name) < 0]
+        if negative: raise ValueError(f"sizes and spreads cannot be negative: {', '.join(negative)}")
         if len(self.exposure_scales) != len(self.rating_scales):
             raise ValueError(f'exposure_scales and rating_scales must have one number per taste dimension, '
                              f'got {len(self.exposure_scales)} and {len(self.rating_scales)}')
@@ -963,6 +969,11 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
     def era(u, i):  # log-weight of the movie's age when the user starts: fresher is likelier, the future (almost) impossible
         age = user_year[u] - release[i]
         return np.where(age >= 0, -p.recency*np.log1p(np.maximum(age, 0)), age - 50).astype(np.float32)
+    # series: movies in groups of about `series_size`; a user's pull toward each series is drawn with their rows of
+    # weights, from a generator of its own so that the numbers are the same whatever the chunks
+    n_series = max(1, round(n_items/p.series_size)) if p.series_size > 0 else 0
+    series = rng.integers(0, max(n_series, 1), n_items)
+    series_rng = np.random.default_rng([seed, 1])
     first = _first_raters(n_u, X, Y, era, rng) if n_ratings >= n_items else np.full(n_items, -1)
     has_first = np.flatnonzero(first >= 0)
     by_user = np.lexsort((has_first, first[has_first]))
@@ -977,6 +988,8 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
         keys = X[lo:hi] @ Y.T
         keys += log_pop
         keys += era(np.arange(lo, hi)[:, None], np.arange(n_items)[None, :])
+        if n_series:
+            keys += np.float32(p.series_watch)*series_rng.standard_normal((hi - lo, n_series), dtype=np.float32)[:, series]
         e = rng.standard_exponential(keys.shape, dtype=np.float32)
         keys -= np.log(np.maximum(e, np.float32(1e-30), out=e), out=e)
         a, b = np.searchsorted(f_user, [lo, hi])
@@ -996,7 +1009,9 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
     rho = p.user_bias_activity
     b_u = (p.user_bias_sd*np.exp(p.user_bias_sd_activity*z_user)*(rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users))).astype(np.float32)
     spread = np.exp(p.user_spread*rng.standard_normal(n_users) - p.user_spread**2/2).astype(np.float32)
-    noise = (p.noise*np.exp(p.noise_activity*z_user)).astype(np.float32)
+    noise = (p.noise*np.exp(p.noise_activity*z_user + p.noise_spread*rng.standard_normal(n_users) - p.noise_spread**2/2)).astype(np.float32)
+    slope = (p.popularity_taste*rng.standard_normal(n_users)).astype(np.float32)
+    fame = (z_item - z_item[out_i].mean()).astype(np.float32)  # popularity, centred on the average rating's movie: the slope leaves the user's mean alone
     rho = p.whole_star_activity
     whole = rho*z_user + np.sqrt(1 - rho**2)*rng.standard_normal(n_users) < ndtri(p.whole_star_users)
     rho = p.taste_correlation  # the user's rating taste: their watching taste, mixed with one of its own
@@ -1005,8 +1020,8 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
     step = max(1, chunk_cells // (2*len(lam) + 1))
     for lo in range(0, n_ratings, step):
         u, i = out_u[lo:lo + step], out_i[lo:lo + step]
-        taste = np.einsum('nd,nd->n', R[u], Y[i])
-        latent[lo:lo + step] = p.mean + b_u[u] + spread[u]*(b_i[i] + taste + noise[u]*rng.standard_normal(len(u), dtype=np.float32))
+        taste = np.einsum('nd,nd->n', R[u], Y[i]) + slope[u]*fame[i]
+        latent[lo:lo + step] = p.mean + b_u[u] + spread[u]*(b_i[i] + taste) + noise[u]*rng.standard_normal(len(u), dtype=np.float32)
     # time: a user's ratings fall in a span after their start, each at a uniform moment; rows in time order per user
     span = np.minimum(np.exp(p.span_log_median + p.span_log_sd*rng.standard_normal(n_users)), p.time_end - start)
     ts = (start[out_u] + rng.random(n_ratings)*span[out_u]).astype(np.int64)
@@ -1038,6 +1053,19 @@ def tasteful_ratings(n_users:int=610, # number of users (ids 1..n_users)
     return pd.DataFrame({'user_id': u + 1, 'item_id': i + 1, 'rating': _stars(latent, whole, p), 'timestamp': ts})
 
 # %% ../nbs/00_loading.ipynb #e4f30359
+def _user_lines(ui, ii, x, n_u, n_i, least:int=30) -> tuple:
+    "How users differ in scale and consistency: each user's ratings as a line in the movies' means (without the user's own rating); the spread (IQR) of the lines' slopes and the variance of the log of the users' residual spreads, over users with `least` ratings of movies with 5 or more."
+    s_i = np.bincount(ii, x, len(n_i))
+    ok = n_i[ii] >= 5
+    u, r, m = ui[ok], x[ok], ((s_i[ii] - x)/np.maximum(n_i[ii] - 1, 1))[ok]
+    n = np.bincount(u, minlength=len(n_u)).astype(float)
+    mr, mm = np.bincount(u, r, len(n_u))/np.maximum(n, 1), np.bincount(u, m, len(n_u))/np.maximum(n, 1)
+    slope = np.bincount(u, (r - mr[u])*(m - mm[u]), len(n_u))/np.maximum(np.bincount(u, (m - mm[u])**2, len(n_u)), 1e-9)
+    resid = np.sqrt(np.bincount(u, (r - mr[u] - slope[u]*(m - mm[u]))**2, len(n_u))/np.maximum(n - 2, 1))
+    keep = n >= least
+    if keep.sum() < 4: return 0.0, 0.0
+    return float(np.subtract(*np.quantile(slope[keep], [0.75, 0.25]))), float(np.var(np.log(np.maximum(resid[keep], 0.05))))
+
 def _taste_stats(ratings:pd.DataFrame, p:TasteParams, seed:int=0) -> dict:
     "The numbers `fit_taste` matches between real and generated ratings: popularity, biases by popularity and activity, spread of the users, use of the stars."
     _, ui = np.unique(ratings.user_id.to_numpy(), return_inverse=True)
@@ -1052,8 +1080,7 @@ def _taste_stats(ratings:pd.DataFrame, p:TasteParams, seed:int=0) -> dict:
         b_u = np.bincount(ui, x - mu - b_i[ii], len(n_u))/n_u
     out['user_bias_sd'], out['user_bias_activity'] = b_u.std(), np.nan_to_num(np.corrcoef(b_u, np.log(n_u))[0, 1])  # 0 when all rate alike
     user_mean = np.bincount(ui, x)/n_u
-    user_sd = np.sqrt(np.bincount(ui, (x - user_mean[ui])**2)/np.maximum(n_u - 1, 1))
-    out['log_user_sd_var'] = np.var(np.log(np.maximum(user_sd, 0.05)))
+    out['user_slope_iqr'], out['log_user_noise_var'] = _user_lines(ui, ii, x, n_u, n_i)
     out['user_mean_var'] = np.average((user_mean - x.mean())**2, weights=n_u)  # between users, weighted by their ratings
     # the movies' means after the user biases, by the normal score of their number of ratings (kernel-weighted at the knots),
     # and their spread less what the noise of a mean of n ratings explains
@@ -1088,14 +1115,17 @@ def _exposure_shape(ratings:pd.DataFrame, d:int) -> np.ndarray:
 
 def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, or a `MovieLens` (its movies' years give the release years)
               d:int=16, # taste dimensions
-              exposure_strength:float=4.5, # standard deviation of the taste in a movie's log-weight for being watched
-              rating_strength:float=2.0, # standard deviation of the taste in the latent rating
+              exposure_strength:float=5.0, # standard deviation of the taste in a movie's log-weight for being watched
+              rating_strength:float=1.4, # standard deviation of the taste in the latent rating
               rating_concentration:float=1.28, # the rating taste's weights are the watching taste's to this power: above 1, on fewer dimensions
               taste_correlation:float=0.2, # correlation of a user's rating taste with their watching taste
               taste_activity:float=0.6, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
               recency:float=0.81, # preference for fresher movies
-              noise:float=1.1, # standard deviation of a rating's noise
+              noise:float=1.2, # standard deviation of a rating's noise
               noise_activity:float=-0.26, # the noise grows by exp(noise_activity·z) with the normal score z of activity
+              popularity_taste:float=1.0, # σ of each user's own slope on a movie's popularity
+              series_size:float=5.0, # mean number of movies in a series; 0 for none
+              series_watch:float=0.8, # σ of a user's pull toward a series in what they watch
               item_bias_skew:float=-0.67, # Tukey's g of the movie biases (below 0: a long tail of bad movies)
               iterations:int=10, # rounds of generating at the data's shape and correcting what does not match
               step:float=0.7, # share of each miss corrected per round
@@ -1127,10 +1157,11 @@ def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, 
     p = TasteParams(activity_floor=floor, activity_sigma=float(sigmas[int(np.argmin(err))]),
                     exposure_scales=(exposure_strength*np.sqrt(shape)).tolist(), rating_scales=(rating_strength*np.sqrt(rating_shape)).tolist(),
                     taste_correlation=taste_correlation, taste_activity=taste_activity, recency=recency, noise=noise, noise_activity=noise_activity, item_bias_skew=item_bias_skew,
+                    popularity_taste=popularity_taste, series_size=series_size, series_watch=series_watch,
                     release_quantiles=p.release_quantiles if years is None or not len(years) else np.quantile(years, np.linspace(0, 1, 11)).tolist(),
                     whole_star_shares=real['hist_whole'][1::2].tolist(), half_star_shares=real['hist_half'].tolist(), mean=float(ratings.rating.mean()), user_bias_sd=float(real['user_bias_sd']), user_bias_activity=float(real['user_bias_activity']),
                     item_bias_mean=real['item_bias_mean'].tolist(), item_bias_sd=real['item_bias_sd'].tolist(),
-                    whole_star_users=float(np.clip(real['whole_users'], 0.001, 0.999)), whole_star_activity=0.0, user_spread=0.25, user_bias_sd_activity=0.0,
+                    whole_star_users=float(np.clip(real['whole_users'], 0.001, 0.999)), whole_star_activity=0.0, user_spread=0.25, noise_spread=0.25, user_bias_sd_activity=0.0,
                     time_start=int(ratings.timestamp.min()), time_end=int(ratings.timestamp.max()),
                     span_log_median=float(np.median(span)), span_log_sd=float(np.subtract(*np.quantile(span, [0.75, 0.25]))/1.349))
     p.popularity_log = (2.5*np.asarray(p.popularity_knots)).tolist()
@@ -1147,7 +1178,8 @@ def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, 
         p.user_bias_sd = float(p.user_bias_sd*(real['user_bias_sd']/gen['user_bias_sd'])**step)
         p.user_bias_activity = float(np.clip(p.user_bias_activity + step*(real['user_bias_activity'] - gen['user_bias_activity']), -0.95, 0.95))
         p.user_bias_sd_activity = float(np.clip(p.user_bias_sd_activity + step*np.log(real['user_mean_var']/gen['user_mean_var'])/3, -1, 1))
-        p.user_spread = float(np.sqrt(max(0.0, p.user_spread**2 + step*(real['log_user_sd_var'] - gen['log_user_sd_var']))))
+        p.user_spread = float(np.clip(p.user_spread + step*(real['user_slope_iqr'] - gen['user_slope_iqr']), 0, 2))
+        p.noise_spread = float(np.sqrt(max(0.0, p.noise_spread**2 + step*(real['log_user_noise_var'] - gen['log_user_noise_var']))))
         p.whole_star_users = float(np.clip(p.whole_star_users + step*(real['whole_users'] - gen['whole_users']), 0.001, 0.999))
         p.whole_star_activity = float(np.clip(p.whole_star_activity - step*2*(real['whole_ratings'] - gen['whole_ratings']), -0.95, 0.95))
         history.append(p.to_dict())

@@ -205,7 +205,7 @@ class KNNModel(Recommender):
                 self._rank_k, check_similarity(self.rank_similarity)[1], self.rank_shrinkage, self.min_support, True))])[0]
             self._rank_parts  # the lists the recommendation kernel walks, ready before the first request
 
-    read_whole = 500  # in item CF, ranking lists up to this length are read whole; longer ones best first, a twentieth at a time
+    read_whole = 500  # in item CF, ranking lists up to this length are read whole; longer ones best first, a sixty-fourth at a time
     @property
     def _rank_parts(self) -> tuple:
         "The paths the recommendation kernel walks (see `ranking_paths`), built once per fit and `read_whole`."

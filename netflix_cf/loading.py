@@ -971,7 +971,7 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
         return np.where(age >= 0, -p.recency*np.log1p(np.maximum(age, 0)), age - 50).astype(np.float32)
     # series: movies in groups of about `series_size`; a user's pull toward each series is drawn with their rows of
     # weights, from a generator of its own so that the numbers are the same whatever the chunks
-    n_series = max(1, round(n_items/p.series_size)) if p.series_size > 0 else 0
+    n_series = min(n_items, max(1, round(n_items/p.series_size))) if p.series_size > 0 else 0  # a series of one movie at the least
     series = rng.integers(0, max(n_series, 1), n_items)
     series_rng = np.random.default_rng([seed, 1])
     first = _first_raters(n_u, X, Y, era, rng) if n_ratings >= n_items else np.full(n_items, -1)

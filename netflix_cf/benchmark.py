@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import resource
@@ -25,14 +26,15 @@ from fastcore.script import anno_parser
 from scipy import sparse
 from tqdm.auto import tqdm
 
-from .loading import find_movielens, synthetic_ratings
+from .loading import find_movielens, synthetic_ratings, _sample_items
 from .user_cf import UserKNN
 from .item_cf import ItemKNN
 from .ease import ItemEASE
 
 # %% auto #0
-__all__ = ['SHAPES', 'LIBRARIES', 'README_LINES', 'run_task', 'run_in_child', 'run_benchmark', 'summarise', 'report',
-           'first_run_lines', 'main', 'compile_costs', 'cold_start']
+__all__ = ['SHAPES', 'LIBRARIES', 'DATA', 'LOADS', 'GOAL', 'DEFAULT_LIBRARIES', 'README_LINES', 'steep_ratings', 'head_share',
+           'run_task', 'run_in_child', 'busy_core', 'run_benchmark', 'summarise', 'ratio_table', 'goal_line', 'report',
+           'result_lines', 'first_run_lines', 'main', 'compile_costs', 'cold_start']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -49,6 +51,83 @@ LIBRARIES = {  # name: what is fitted
     'implicit': 'implicit CosineRecommender(K=20)',
     'implicit-als': 'implicit AlternatingLeastSquares(factors=64)',
 }
+DATA = {  # name: how the ratings of every size are drawn
+    'synthetic': "synthetic_ratings: the loading chapter's generator (log-normal popularity and activity)",
+    'steep': 'steep_ratings: popularity ∝ 1/(rank + 50), activity Pareto(1.2) from 20 ratings per user',
+}
+LOADS = {  # name: what else runs on the machine during each measurement
+    'quiet': 'nothing started by the benchmark',
+    'busy': 'a separate process spinning on one core (busy_core)',
+}
+GOAL = {'fit_ratio': 0.5, 'first_ratio': 0.5, 'warm_ratio': 0.5, 'peak_ratio': 1.0}  # ItemKNN ÷ implicit: at most these
+
+# %% ../nbs/08_benchmark.ipynb #st00a002
+def _steep_counts(raw:np.ndarray, # each user's drawn activity, in ratings
+                  n_ratings:int, # what the counts must add up to
+                  cap:int, # the most ratings one user may have
+                 ) -> np.ndarray:
+    "Ratings per user: `raw` scaled to add up to `n_ratings`, each between 1 and `cap`, rounded by largest remainders."
+    lo, hi = 0.0, n_ratings/raw.min()  # the capped sum grows with the scale: bisect for the one that gives n_ratings
+    for _ in range(100):
+        mid = (lo + hi)/2
+        if np.minimum(raw*mid, cap).sum() < n_ratings: lo = mid
+        else: hi = mid
+    exact = np.clip(raw*hi, 1, cap)
+    counts = np.floor(exact).astype(np.int64)
+    left = n_ratings - int(counts.sum())
+    if left > 0:  # the largest remainders among users below the cap get one more
+        order = np.argsort(counts - exact, kind='stable')
+        counts[order[counts[order] < cap][:left]] += 1
+    elif left < 0: counts[np.argsort(-counts, kind='stable')[:-left]] -= 1  # raised to 1 too often: the heaviest give back
+    return counts
+
+def steep_ratings(n_users:int=1_000, # number of users (ids 1..n_users)
+                  n_items:int=2_000, # number of movies (ids 1..n_items)
+                  n_ratings:int=50_000, # number of ratings, at most half of all user-movie pairs
+                  seed:int=0, # random seed: same seed, same data
+                  head:float=50.0, # the movie of popularity rank r (0 the most popular) is drawn with weight 1/(r + head)
+                  alpha:float=1.2, # shape of the users' Pareto activity: the smaller, the heavier the heaviest users
+                  least:float=20.0, # the Pareto's lowest activity, before all are scaled to add up to `n_ratings`
+                  chunk_size:int=2_000_000, # ratings generated at once; bounds temporary memory
+                 ) -> pd.DataFrame:
+    "Ratings with a steep head: movies drawn ∝ 1/(rank + `head`), users' activity Pareto(`alpha`) from `least`, half stars."
+    if min(n_users, n_items) < 1: raise ValueError(f'n_users and n_items must be positive, got {n_users} and {n_items}')
+    if not n_users <= n_ratings <= n_users*(n_items//2):
+        raise ValueError(f'n_ratings must be between n_users ({n_users:,}) and half of all pairs ({n_users*(n_items//2):,}), got {n_ratings:,}')
+    if not head > 0 or not alpha > 0 or not least > 0:
+        raise ValueError(f'head, alpha and least must be positive, got {head}, {alpha} and {least}')
+    rng = np.random.default_rng(seed)
+    counts = _steep_counts(least*(1 + rng.pareto(alpha, n_users)), n_ratings, n_items//2)  # numpy's pareto starts at 0
+    popularity = 1/(rng.permutation(n_items) + head)  # ranks spread over the ids, as in real catalogues
+    log_pop = np.log(popularity)
+    b_u = rng.normal(0, 0.45, n_users).astype(np.float32)  # user biases; popular movies rated a little higher
+    b_i = (0.3*(log_pop - log_pop.mean())/log_pop.std() + rng.normal(0, 0.3, n_items)).astype(np.float32)
+    out_u, out_i, out_r = np.empty(n_ratings, np.int32), np.empty(n_ratings, np.int32), np.empty(n_ratings, np.float32)
+    ends = np.cumsum(counts)
+    bounds = np.unique(np.r_[0, np.searchsorted(ends, np.arange(chunk_size, n_ratings, chunk_size), side='right'), n_users])
+    pos = 0
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        keys = _sample_items(counts[lo:hi], popularity, rng)  # distinct movies per user, drawn by weight
+        u, i = keys//n_items + lo, keys % n_items
+        r = 3.5 + b_u[u] + b_i[i] + rng.normal(0, 0.8, len(keys)).astype(np.float32)
+        sl = slice(pos, pos + len(keys))
+        out_u[sl], out_i[sl], out_r[sl] = u + 1, i + 1, (np.round(r*2)/2).clip(0.5, 5.0)
+        pos += len(keys)
+    return pd.DataFrame({'user_id': out_u, 'item_id': out_i, 'rating': out_r})
+
+def head_share(ratings:pd.DataFrame, # with a column item_id
+               top:float=0.01, # the share of movies in the head
+              ) -> float:
+    "The share of the ratings that go to the `top` most rated movies (of those with ratings)."
+    counts = np.sort(ratings.item_id.value_counts().to_numpy())[::-1]
+    return float(counts[:max(1, int(len(counts)*top))].sum()/len(ratings))
+
+def _ratings_of(data:str, # one of `DATA`
+                size:str, # one of `SHAPES`
+                seed:int, # random seed
+               ) -> pd.DataFrame:
+    "The ratings of one data shape at one size."
+    return (steep_ratings if data == 'steep' else synthetic_ratings)(*SHAPES[size], seed=seed)
 
 # %% ../nbs/08_benchmark.ipynb #bc886643
 def _peak_rss_mb() -> float:
@@ -61,73 +140,99 @@ def _peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak/1024 if sys.platform != 'darwin' else peak/2**20
 
-def _fit_and_recommend(library:str, users, items, ratings, sample) -> tuple:
-    "Fit `library` (one of `LIBRARIES`) on the ratings and recommend the top 10 for `sample`: (fit seconds, recommend seconds, recommendations)."
-    if library == 'implicit':
-        from implicit.nearest_neighbours import CosineRecommender
+def _fitted(library:str, users, items, ratings) -> tuple:
+    "Fit `library` (one of `LIBRARIES`) on the ratings: (fit seconds, a function from users to their top-10 lists, counting the movies it lists)."
+    if library in ('implicit', 'implicit-als'):
         t0 = time.perf_counter()
-        ui = sparse.csr_matrix((ratings.astype(np.float32), (users, items)))
-        model = CosineRecommender(K=20)
-        with warnings.catch_warnings():  # implicit converts a matrix of its own making to CSR, and warns about it
-            warnings.filterwarnings('ignore', message='Method expects CSR input')
-            model.fit(ui, show_progress=False)
+        if library == 'implicit':
+            from implicit.nearest_neighbours import CosineRecommender
+            ui = sparse.csr_matrix((ratings.astype(np.float32), (users, items)))
+            model = CosineRecommender(K=20)
+            with warnings.catch_warnings():  # implicit converts a matrix of its own making to CSR, and warns about it
+                warnings.filterwarnings('ignore', message='Method expects CSR input')
+                model.fit(ui, show_progress=False)
+        else:
+            from implicit.cpu.als import AlternatingLeastSquares
+            from threadpoolctl import threadpool_limits
+            ui = sparse.csr_matrix((np.ones(len(users), np.float32), (users, items)))
+            with threadpool_limits(1, 'blas'):  # implicit runs its own threads: BLAS's would compete with them
+                model = AlternatingLeastSquares(factors=64, random_state=0)
+                model.fit(ui, show_progress=False)
         fit_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        ids, _ = model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)
-        return fit_s, time.perf_counter() - t0, int((ids >= 0).sum())
-    if library == 'implicit-als':
-        from implicit.cpu.als import AlternatingLeastSquares
-        from threadpoolctl import threadpool_limits
-        t0 = time.perf_counter()
-        ui = sparse.csr_matrix((np.ones(len(users), np.float32), (users, items)))
-        with threadpool_limits(1, 'blas'):  # implicit runs its own threads: BLAS's would compete with them
-            model = AlternatingLeastSquares(factors=64, random_state=0)
-            model.fit(ui, show_progress=False)
-        fit_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        ids, _ = model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)
-        return fit_s, time.perf_counter() - t0, int((ids >= 0).sum())
+        return fit_s, lambda sample: int((model.recommend(sample, ui[sample], N=10, filter_already_liked_items=True)[0] >= 0).sum())
     model = {'ItemKNN': ItemKNN, 'UserKNN': UserKNN, 'ItemEASE': ItemEASE}[library]()
     t0 = time.perf_counter()
     model.fit(pd.DataFrame({'user_id': users, 'item_id': items, 'rating': ratings}))
     fit_s = time.perf_counter() - t0
+    return fit_s, lambda sample: len(model.recommend(sample, n=10))
+
+def _timed_call(f, *args) -> tuple:
+    "(seconds, result) of one call."
     t0 = time.perf_counter()
-    recs = model.recommend(sample, n=10)
-    return fit_s, time.perf_counter() - t0, len(recs)
+    out = f(*args)
+    return time.perf_counter() - t0, out
 
 def run_task(data_path:str, # .npz file with arrays user_id, item_id, rating
              library:str, # one of `LIBRARIES`
              n_recommend:int=10_000, # users to recommend top-10 for
              seed:int=0, # which users are chosen
-             startup_ratings:int=20_000, # ratings of the start-up run that precedes the measured one
+             warm_calls:int=3, # later top-10 calls for the same users, after the first (their median is `warm_s`)
+             startup_ratings:int=0, # if not 0, a start-up run on this many ratings comes first, timed apart as `startup_s`
             ) -> dict:
-    """Fit one model on the ratings in `data_path` and recommend for a sample of users; times and memory of this process.
-    A start-up run on the first `startup_ratings` ratings comes first, timed apart as `startup_s`."""
+    """Fit one model on the ratings in `data_path`, then the top 10 for a sample of users, first and again; times and memory of this process.
+    Without a start-up run the fit and the first top-10 call are the first of the process, compiled code loaded included."""
     if library not in LIBRARIES: raise ValueError(f"library must be one of {', '.join(LIBRARIES)}; got {library!r}")
     with np.load(data_path) as f: users, items, ratings = f['user_id'], f['item_id'], f['rating']
     ids = np.unique(users)
     sample = np.random.default_rng(seed).choice(ids, min(n_recommend, len(ids)), replace=False)
-    input_mb = _peak_rss_mb()
-    # the first calls in a process load compiled code (numba's cached kernels, implicit's extension and thread pool)
-    first = slice(0, startup_ratings)
-    t0 = time.perf_counter()
-    _fit_and_recommend(library, users[first], items[first], ratings[first], np.unique(users[first])[:100])
-    startup_s = time.perf_counter() - t0
-    fit_s, recommend_s, n_recs = _fit_and_recommend(library, users, items, ratings, sample)
-    return {'fit_s': fit_s, 'recommend_s': recommend_s, 'startup_s': startup_s, 'peak_mb': _peak_rss_mb(), 'input_mb': input_mb,
-            'recommendations': n_recs, 'sampled_users': len(sample)}
+    input_mb, startup_s = _peak_rss_mb(), float('nan')
+    if startup_ratings:  # loads compiled code (numba's kernels from their cache, implicit's extension and thread pool) before the measured fit
+        first = slice(0, startup_ratings)
+        startup_s = _timed_call(lambda: _fitted(library, users[first], items[first], ratings[first])[1](np.unique(users[first])[:100]))[0]
+    fit_s, recommend = _fitted(library, users, items, ratings)
+    first_s, n_recs = _timed_call(recommend, sample)  # right after the fit: whatever the model prepares lazily is paid here
+    warm = [_timed_call(recommend, sample)[0] for _ in range(warm_calls)]
+    return {'fit_s': fit_s, 'first_s': first_s, 'warm_s': float(np.median(warm)) if warm else float('nan'), 'startup_s': startup_s,
+            'peak_mb': _peak_rss_mb(), 'input_mb': input_mb, 'recommendations': n_recs, 'sampled_users': len(sample)}
 
 def run_in_child(data_path:str, # .npz file with arrays user_id, item_id, rating
                  library:str, # one of `LIBRARIES`
                  n_recommend:int=10_000, # users to recommend top-10 for
                  seed:int=0, # which users are chosen
+                 warm_calls:int=3, # later top-10 calls for the same users
+                 startup_ratings:int=0, # ratings of a start-up run before the measured fit; 0 for none
                 ) -> dict:
-    "`run_task` in a fresh Python process, so that its peak memory is its own."
+    "`run_task` in a fresh Python process, so that its peak memory and its first calls are its own."
     code = ('import json; from netflix_cf.benchmark import run_task; '
-            f'print(json.dumps(run_task({str(data_path)!r}, {library!r}, {n_recommend}, {seed})))')
+            f'print(json.dumps(run_task({str(data_path)!r}, {library!r}, {n_recommend}, {seed}, {warm_calls}, {startup_ratings})))')
     done = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
     if done.returncode: raise RuntimeError(f'{library} on {data_path} failed:\n{done.stderr[-2000:]}')
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+# %% ../nbs/08_benchmark.ipynb #bz00a002
+_SPIN = '''import os, sys
+parent = os.getppid()
+print('spinning', flush=True)
+while os.getppid() == parent:  # an orphan stops by itself, should its parent be killed before it can stop it
+    for _ in range(200_000): pass
+'''
+
+@contextlib.contextmanager
+def busy_core(busy:bool=True, # False: nothing is started, the block runs as it is
+             ):
+    "Inside the block, a separate process spinning on one core; stopped on leaving it, on an error or Ctrl-C too. Yields the process (or None)."
+    if not busy:
+        yield None
+        return
+    spinner = subprocess.Popen([sys.executable, '-c', _SPIN], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        spinner.stdout.readline()  # it spins once it has said so
+        yield spinner
+    finally:
+        spinner.terminate()
+        try: spinner.wait(5)
+        except subprocess.TimeoutExpired: spinner.kill(); spinner.wait()
+        spinner.stdout.close()
 
 # %% ../nbs/08_benchmark.ipynb #48249409
 def _choose(option:str, value, choices) -> tuple:
@@ -175,62 +280,118 @@ def _write_atomic(path:Path, text:str):
 def _have_implicit() -> bool:
     return importlib.util.find_spec('implicit') is not None
 
+DEFAULT_LIBRARIES = ('ItemKNN', 'UserKNN', 'implicit')  # what `run_benchmark` measures unless told otherwise
+
 def _libraries(libraries) -> tuple:
-    "The libraries to measure: all of `LIBRARIES` by default (implicit's when installed); naming one of implicit's requires it."
+    "The libraries to measure: `DEFAULT_LIBRARIES` by default (implicit when installed); naming one of implicit's requires it."
     if libraries is None:
-        if _have_implicit(): return tuple(LIBRARIES)
+        if _have_implicit(): return DEFAULT_LIBRARIES
         warnings.warn('implicit is not installed (pip install "netflix_cf[bench]"): measuring netflix_cf alone')
-        return tuple(l for l in LIBRARIES if not l.startswith('implicit'))
+        return tuple(l for l in DEFAULT_LIBRARIES if not l.startswith('implicit'))
     libs = _choose('libraries', libraries, LIBRARIES)
     if any(l.startswith('implicit') for l in libs) and not _have_implicit():
         raise ValueError('libraries names implicit, which is not installed: pip install "netflix_cf[bench]", or leave it out')
     return libs
 
+def _machine() -> dict:
+    "Where and when the benchmark ran: date, host's processor count, load averages."
+    import platform
+    return {'date': time.strftime('%Y-%m-%d %H:%M %Z'), 'cpus': os.cpu_count(), 'platform': platform.platform(),
+            'python': platform.python_version(), 'load_avg': [round(v, 2) for v in os.getloadavg()] if hasattr(os, 'getloadavg') else None}
+
 def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES` (a sequence, or comma-separated text)
-                  libraries=None, # names from `LIBRARIES`; default all, `implicit` when installed
-                  runs:int|dict=3, # runs per size (the median is reported), or a dict size -> runs
+                  libraries=None, # names from `LIBRARIES`; default ItemKNN, UserKNN and implicit (when installed)
+                  runs:int|dict=3, # runs per size (medians are reported), or a dict size -> runs
                   n_recommend:int=10_000, # users to recommend top-10 for
                   seed:int=0, # seed of the synthetic data and of the sampled users
                   out:str|Path|None=None, # JSON file for the results
                   progress:bool=True, # progress bar over runs
+                  data=('synthetic', 'steep'), # names from `DATA`: the shapes of data
+                  load=('quiet', 'busy'), # names from `LOADS`: quiet, or with one core kept busy
+                  warm_calls:int=3, # later top-10 calls after the first, in each process
                  ) -> pd.DataFrame:
-    "Fit time, peak memory and top-10 time for each library on synthetic data of each size; medians of `runs`, one child process per run."
+    """One row per run of each library on each data shape, size and load, each in a fresh process; a run measures every
+    library on one data set under one load, back to back, so that their ratios are taken within the run."""
     sizes, libraries = _choose('sizes', sizes, SHAPES), _libraries(libraries)
+    data, load = _choose('data', data, DATA), _choose('load', load, LOADS)
     per_size = {s: _at_least(f'runs for {s}', runs.get(s, 1), 1) if isinstance(runs, dict) else _at_least('runs', runs, 1) for s in sizes}
     n_recommend, seed, out = _at_least('n_recommend', n_recommend, 1), _at_least('seed', seed, 0), _out_file(out)
+    warm_calls, machine = _at_least('warm_calls', warm_calls, 1), _machine()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = [(s, r, lib) for s in sizes for r in range(per_size[s]) for lib in libraries]
+        jobs = [(d, s, r, l, lib) for d in data for s in sizes for r in range(per_size[s]) for l in load for lib in libraries]
         bar = tqdm(jobs, desc='benchmark', disable=not progress)
-        made = set()
-        for size, run, lib in bar:
+        made, primed = set(), False
+        for shape, size, run, busy, lib in bar:
             n_users, n_items, n_ratings = SHAPES[size]
-            path = Path(tmp)/f'{size}.npz'
-            if size not in made:  # one data set per size, shared by every library and run
-                r = synthetic_ratings(n_users, n_items, n_ratings, seed=seed)
+            path = Path(tmp)/f'{shape}-{size}.npz'
+            if path not in made:  # one data set per shape and size, shared by every library, load and run
+                r = _ratings_of(shape, size, seed)
                 np.savez(path, user_id=r.user_id.to_numpy(), item_id=r.item_id.to_numpy(), rating=r.rating.to_numpy())
-                made.add(size); del r
-            bar.set_postfix_str(f'{size} {lib} run {run + 1}')
-            rows.append({'size': size, 'ratings': n_ratings, 'users': n_users, 'items': n_items, 'library': lib, 'run': run,
-                         **run_in_child(path, lib, n_recommend, seed)})
+                made.add(path); del r
+            if not primed:  # compiled code in its cache on disk before any measurement: compiling is `cold_start`'s subject, not this one's
+                bar.set_postfix_str('compiling')
+                r = _ratings_of('synthetic', 'tiny', seed)
+                np.savez(Path(tmp)/'prime.npz', user_id=r.user_id.to_numpy(), item_id=r.item_id.to_numpy(), rating=r.rating.to_numpy())
+                for l in libraries:
+                    if not l.startswith('implicit'): run_in_child(Path(tmp)/'prime.npz', l, 10, seed, 1)
+                primed = True
+            bar.set_postfix_str(f'{shape} {size} {lib} {busy} run {run + 1}')
+            load_avg = os.getloadavg()[0] if hasattr(os, 'getloadavg') else float('nan')
+            with busy_core(busy == 'busy'):
+                got = run_in_child(path, lib, n_recommend, seed, warm_calls)
+            rows.append({'data': shape, 'load': busy, 'size': size, 'ratings': n_ratings, 'users': n_users, 'items': n_items,
+                         'library': lib, 'run': run, **got, 'load_avg': load_avg})
     results = pd.DataFrame(rows)
-    if out is not None: _write_atomic(out, json.dumps(summarise(results).to_dict(orient='records'), indent=1))
+    results.attrs['machine'] = machine
+    if out is not None:
+        table = summarise(results)
+        saved = {'machine': machine, 'summary': table.to_dict(orient='records'), 'ratios': ratio_table(table).to_dict(orient='records'),
+                 'goal': goal_line(ratio_table(table)), 'runs': results.to_dict(orient='records')}
+        _write_atomic(out, json.dumps(saved, indent=1))
     return results
+
+_RATIOS = {'fit_s': 'fit_ratio', 'first_s': 'first_ratio', 'warm_s': 'warm_ratio', 'peak_mb': 'peak_ratio'}
 
 def summarise(results:pd.DataFrame, # one row per run, from `run_benchmark`
              ) -> pd.DataFrame:
-    "Medians over runs, and each netflix_cf model's ratios to implicit on the same data."
-    keys = ['size', 'ratings', 'users', 'items', 'library']
-    med = results.groupby(keys, sort=False)[['fit_s', 'recommend_s', 'startup_s', 'peak_mb', 'input_mb']].median().reset_index()
-    med['runs'] = results.groupby(keys, sort=False).size().to_numpy()
-    ref = med[med.library == 'implicit'].set_index('size')
-    for col in ('fit_s', 'peak_mb', 'recommend_s'):
-        med[f'{col.split("_")[0]}_ratio'] = med[col]/med['size'].map(ref[col]) if len(ref) else np.nan
+    "Medians over runs, and each library's ratios to implicit: each run's ratio (same data, size, load and run), then their median."
+    results = results.assign(data=results.get('data', 'synthetic'), load=results.get('load', 'quiet'))
+    keys, within = ['data', 'load', 'size', 'ratings', 'users', 'items', 'library'], ['data', 'load', 'size', 'run']
+    measured = [c for c in ('fit_s', 'first_s', 'warm_s', 'peak_mb', 'input_mb', 'startup_s', 'load_avg') if c in results]
+    groups = results.groupby(keys, sort=False)
+    med = groups[measured].median().reset_index()
+    med['runs'] = groups.size().to_numpy()
+    ref = results[results.library == 'implicit'].set_index(within)[list(_RATIOS)]
+    paired = results.join(ref, on=within, rsuffix='_implicit')  # each run next to implicit's run on the same data, in the same run
+    for col, ratio in _RATIOS.items(): paired[ratio] = paired[col]/paired[f'{col}_implicit']
+    med[list(_RATIOS.values())] = paired.groupby(keys, sort=False)[list(_RATIOS.values())].median().to_numpy()
     return med
+
+def ratio_table(summary:pd.DataFrame, # from `summarise`
+                library:str='ItemKNN', # whose ratios to implicit
+               ) -> pd.DataFrame:
+    "`library` ÷ implicit for fit, first top-10, warm top-10 and memory, one row per data shape, load and size (medians of the runs' ratios)."
+    rows = summary[(summary.library == library) & summary.fit_ratio.notna()]
+    return rows[['data', 'load', 'size', *_RATIOS.values(), 'runs']].reset_index(drop=True)
+
+def goal_line(ratios:pd.DataFrame, # from `ratio_table`
+             ) -> str:
+    "One line: where the ratios meet `GOAL` (at most 0.5× implicit's time for fit and top-10, first and warm; memory at most 1.0×) and where not."
+    if not len(ratios): return 'goal: not measured (implicit was not in the run)'
+    names = {'fit_ratio': 'fit', 'first_ratio': 'first top-10', 'warm_ratio': 'warm top-10', 'peak_ratio': 'memory'}
+    met, missed = [], []
+    for r in ratios.to_dict(orient='records'):
+        where = f"{r['data']} {r['load']} {r['size']}"
+        over = [f'{names[c]} {r[c]:.2f}' for c, limit in GOAL.items() if not r[c] <= limit]  # a missing ratio is not a met goal
+        if over: missed.append(f"{where} ({', '.join(over)})")
+        else: met.append(where)
+    return (f"goal (time at most 0.5× implicit's, memory at most 1.0×) met in {len(met)} of {len(ratios)}: {', '.join(met) or 'none'}; "
+            f"not met: {'; '.join(missed) or 'none'}")
 
 # %% ../nbs/08_benchmark.ipynb #57a9efff
 def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 25M, 32M
-           libraries:str=None, # comma-separated, from: ItemKNN, UserKNN, ItemEASE, implicit, implicit-als; default all (implicit's when installed)
+           libraries:str=None, # comma-separated, from: ItemKNN, UserKNN, ItemEASE, implicit, implicit-als; default ItemKNN, UserKNN, implicit (when installed)
            runs:int=3, # runs per size up to 5M ratings (medians are reported)
            large_runs:int=1, # runs per size above 5M ratings
            n_recommend:int=10_000, # users to recommend top-10 for
@@ -238,19 +399,38 @@ def report(sizes:str='1M,5M,25M', # comma-separated sizes, from: tiny, 1M, 5M, 2
            out:str='benchmark.json', # where to save the results (JSON)
            progress:bool=True, # show a progress bar over the runs; `--no-progress` hides it
            cold_runs:int=0, # then time `netflix-cf run` and the README's lines this many times each, with an empty compile cache and warm (`cold_start`)
+           data:str='synthetic,steep', # comma-separated shapes of data, from: synthetic (the package's generator), steep (a steeper head)
+           load:str='quiet,busy', # comma-separated, from: quiet, busy (a separate process keeps one core busy during each measurement)
           ) -> pd.DataFrame:
-    "Check the options, run the benchmark, print the table of medians and ratios, save it as JSON and return it."
+    "Check the options, run the benchmark, print the medians and ItemKNN's ratios to implicit with the goal line, save them as JSON and return the medians."
     sizes_ = _choose('sizes', sizes, SHAPES)
     runs, large_runs, cold_runs = _at_least('runs', runs, 1), _at_least('large_runs', large_runs, 1), _at_least('cold_runs', cold_runs, 0)
     per_size = {s: runs if SHAPES[s][2] <= 5_000_000 else large_runs for s in sizes_}
-    results = run_benchmark(sizes_, libraries, per_size, n_recommend, seed, out, progress)  # checks the other options before any work
+    results = run_benchmark(sizes_, libraries, per_size, n_recommend, seed, out, progress, data, load)  # checks the other options before any work
     table = summarise(results)
-    print(table.to_string(index=False, float_format=lambda v: f'{v:,.2f}'))
+    for line in result_lines(table, results.attrs.get('machine')): print(line)
     if cold_runs:
         cold = table.attrs['cold_start'] = cold_start('run', cold_runs, progress, readme=True)
         for line in first_run_lines(cold): print(line)
     print(f'saved to {Path(out).name}')
     return table
+
+def result_lines(table:pd.DataFrame, # from `summarise`
+                 machine:dict|None=None, # from `run_benchmark`'s `attrs['machine']`: where and when
+                ) -> list:
+    "What `report` prints: the medians, then ItemKNN ÷ implicit for each data shape, load and size, then the goal line."
+    cols = ['data', 'load', 'size', 'library', 'runs', 'fit_s', 'first_s', 'warm_s', 'peak_mb', 'load_avg', *_RATIOS.values()]
+    fmt = lambda v: f'{v:,.2f}'
+    lines = []
+    if machine: lines.append(f"measured {machine['date']} on {machine['cpus']} cores, load average {machine['load_avg']} at the start")
+    lines += table[[c for c in cols if c in table]].to_string(index=False, float_format=fmt).splitlines()
+    ratios = ratio_table(table)
+    if len(ratios):
+        lines += ['', 'ItemKNN ÷ implicit (medians of the ratios within each run):']
+        lines += ratios.rename(columns={'fit_ratio': 'fit', 'first_ratio': 'first top-10', 'warm_ratio': 'warm top-10', 'peak_ratio': 'memory'}
+                              ).to_string(index=False, float_format=fmt).splitlines()
+    lines.append(goal_line(ratios))
+    return lines
 
 def first_run_lines(cold:pd.DataFrame, # from `cold_start`
                    ) -> list:
@@ -278,7 +458,6 @@ def main(argv:list|None=None, # the command line's arguments; default: this proc
     for extra in ('pdb', 'xtra'): options.pop(extra, None)  # fastcore's own switches, not `report`'s
     try: return report(**options)
     except ValueError as e: parser.error(str(e))  # a bad option: one error line and exit code 2, as for a misspelt switch
-
 
 # %% ../nbs/08_benchmark.ipynb #4d0422e4
 def _compile_probe(what:str='engine'):

@@ -347,15 +347,18 @@ def bench_command(sizes:name_list='1M,5M,25M', # comma-separated sizes, from: ti
                   seed:count=None, # seed of the synthetic data and of the sampled users
                   out:str='benchmark.json', # where to save the results (JSON)
                   cold_runs:count=3, # then time `netflix-cf run` and the README's first lines with an empty compile cache and warm, this many times; 0 skips it
+                  data:name_list='synthetic,steep', # comma-separated shapes of data, from: synthetic (the package's generator), steep (popularity ∝ 1/(rank + 50), Pareto(1.2) activity)
+                  load:name_list='quiet,busy', # comma-separated, from: quiet, busy (a separate process keeps one core busy during each measurement)
                  ):
-    "Time and memory of the k-NN models against implicit, on synthetic data up to MovieLens-32M size."
+    "Time and memory of the k-NN models against implicit, on two shapes of synthetic data up to MovieLens-32M size, quiet and with a core busy."
     from netflix_cf.service import ServiceError
     folder = Path(out).expanduser().absolute().parent
     if not folder.is_dir(): raise ServiceError(f"--out {out}: the folder {folder} {'is a file' if folder.exists() else 'does not exist'}")
     if not os.access(folder, os.W_OK): raise ServiceError(f'--out {out}: the folder {folder} cannot be written')
     from netflix_cf.benchmark import report  # checks the other options (a library that is not installed, ...) before any work
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
-    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs)
+    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs,
+           data=join(data), load=join(load))
 
 COMMANDS = {'run': run_command, 'recommend': recommend_command, 'similar': similar_command, 'evaluate': evaluate_command, 'download': download_command, 'cache': cache_command, 'app': app_command, 'bench': bench_command}
 

@@ -511,7 +511,7 @@ class UserKNN(KNNModel):
                  n_store:int|None=500, # neighbours kept per user for predictions (None: all users, up to 2,000)
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
                  rank_k:int|None=100, # neighbours per user for ranking (None: k)
-                 rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
+                 rank_similarity:str='bm25', # similarity for ranking, one of `SIMILARITIES`
                  rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities

@@ -357,7 +357,8 @@ def bench_command(sizes:name_list='1M,5M,25M', # comma-separated sizes, from: ti
     if not os.access(folder, os.W_OK): raise ServiceError(f'--out {out}: the folder {folder} cannot be written')
     from netflix_cf.benchmark import report, _choose, SHAPES, LIBRARIES, DATA, LOADS
     for option, value, choices in (('sizes', sizes, SHAPES), ('libraries', libraries, LIBRARIES), ('data', data, DATA), ('load', load, LOADS)):
-        try: value is None or _choose(f'argument --{option}', value, choices)
+        if value is None: continue  # the benchmark's own default
+        try: _choose(f'argument --{option}', value, choices)
         except ValueError as e: raise UsageError(str(e)) from None  # a name misspelt is how the benchmark was asked: exit code 2, the usage line
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
     report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs,

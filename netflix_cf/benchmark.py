@@ -33,8 +33,8 @@ from .ease import ItemEASE
 
 # %% auto #0
 __all__ = ['SHAPES', 'LIBRARIES', 'DATA', 'LOADS', 'GOAL', 'DEFAULT_LIBRARIES', 'README_LINES', 'steep_ratings', 'head_share',
-           'run_task', 'run_in_child', 'busy_core', 'run_benchmark', 'summarise', 'ratio_table', 'goal_line', 'report',
-           'result_lines', 'first_run_lines', 'main', 'compile_costs', 'cold_start']
+           'run_task', 'run_in_child', 'busy_core', 'BenchmarkOptionError', 'run_benchmark', 'summarise', 'ratio_table',
+           'goal_line', 'report', 'result_lines', 'first_run_lines', 'main', 'compile_costs', 'cold_start']
 
 # %% ../nbs/08_benchmark.ipynb #be5bc471
 SHAPES = {  # name: (users, items, ratings), shaped like the MovieLens releases of that size
@@ -235,14 +235,17 @@ def busy_core(busy:bool=True, # False: nothing is started, the block runs as it 
         spinner.stdout.close()
 
 # %% ../nbs/08_benchmark.ipynb #48249409
+class BenchmarkOptionError(ValueError):
+    "An option of the benchmark (`sizes`, `libraries`, `data`, `load`) that names nothing, or something it does not know; the message starts with the option's name."
+
 def _choose(option:str, value, choices) -> tuple:
-    "The names in `value` (comma-separated text or a sequence) matched to `choices` ignoring case, once each; a `ValueError` naming `option` otherwise."
+    "The names in `value` (comma-separated text or a sequence) matched to `choices` ignoring case, once each; a `BenchmarkOptionError` naming `option` otherwise."
     names = [s.strip() for s in (value.split(',') if isinstance(value, str) else map(str, value))]
     names = [n for n in names if n]
-    if not names: raise ValueError(f"{option} names nothing; choose from {', '.join(choices)} (got {value!r})")
+    if not names: raise BenchmarkOptionError(f"{option} names nothing; choose from {', '.join(choices)} (got {value!r})")
     known = {c.lower(): c for c in choices}
     unknown = [n for n in names if n.lower() not in known]
-    if unknown: raise ValueError(f"{option}: unknown {', '.join(map(repr, unknown))}; choose from {', '.join(choices)}")
+    if unknown: raise BenchmarkOptionError(f"{option}: unknown {', '.join(map(repr, unknown))}; choose from {', '.join(choices)}")
     return tuple(dict.fromkeys(known[n.lower()] for n in names))
 
 def _at_least(option:str, value, least:int) -> int:
@@ -312,8 +315,8 @@ def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES` (a sequence, 
                  ) -> pd.DataFrame:
     """One row per run of each library on each data shape, size and load, each in a fresh process; a run measures every
     library on one data set under one load, back to back, so that their ratios are taken within the run."""
-    sizes, libraries = _choose('sizes', sizes, SHAPES), _libraries(libraries)
-    data, load = _choose('data', data, DATA), _choose('load', load, LOADS)
+    sizes, data, load = _choose('sizes', sizes, SHAPES), _choose('data', data, DATA), _choose('load', load, LOADS)
+    libraries = _libraries(libraries)  # after the other names: its warning that implicit is missing is work begun
     per_size = {s: _at_least(f'runs for {s}', runs.get(s, 1), 1) if isinstance(runs, dict) else _at_least('runs', runs, 1) for s in sizes}
     n_recommend, seed, out = _at_least('n_recommend', n_recommend, 1), _at_least('seed', seed, 0), _out_file(out)
     warm_calls, machine = _at_least('warm_calls', warm_calls, 1), _machine()

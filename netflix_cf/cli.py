@@ -355,14 +355,12 @@ def bench_command(sizes:name_list='1M,5M,25M', # comma-separated sizes, from: ti
     folder = Path(out).expanduser().absolute().parent
     if not folder.is_dir(): raise ServiceError(f"--out {out}: the folder {folder} {'is a file' if folder.exists() else 'does not exist'}")
     if not os.access(folder, os.W_OK): raise ServiceError(f'--out {out}: the folder {folder} cannot be written')
-    from netflix_cf.benchmark import report, _choose, SHAPES, LIBRARIES, DATA, LOADS
-    for option, value, choices in (('sizes', sizes, SHAPES), ('libraries', libraries, LIBRARIES), ('data', data, DATA), ('load', load, LOADS)):
-        if value is None: continue  # the benchmark's own default
-        try: _choose(f'argument --{option}', value, choices)
-        except ValueError as e: raise UsageError(str(e)) from None  # a name misspelt is how the benchmark was asked: exit code 2, the usage line
+    from netflix_cf.benchmark import report, BenchmarkOptionError
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
-    report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs,
-           data=join(data), load=join(load))
+    try: report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs,
+                data=join(data), load=join(load))
+    except BenchmarkOptionError as e:  # checked before any work; a name misspelt is how the benchmark was asked: exit code 2, the usage line
+        raise UsageError(f'argument --{e}') from None  # its message starts with the option's name
 
 COMMANDS = {'run': run_command, 'recommend': recommend_command, 'similar': similar_command, 'evaluate': evaluate_command, 'download': download_command, 'cache': cache_command, 'app': app_command, 'bench': bench_command}
 

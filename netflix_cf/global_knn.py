@@ -103,8 +103,8 @@ class GlobalItemKNN(ItemKNN):
     @staticmethod
     def auto_k(data, # a `RatingsMatrix`
               ) -> int:
-        "Neighbours per item when `k` is None: the mean number of ratings per rated item, between 50 and 300."
-        return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), 50, 300))
+        "Neighbours per item when `k` is None: the mean number of ratings per rated item, between 50 and 400."
+        return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), 50, 400))
 
     def learn(self):
         self.k_ = self.k or self.auto_k(self.data_)  # `k` itself stays as given

@@ -351,10 +351,6 @@ def bench_command(sizes:name_list='1M,5M,25M', # comma-separated sizes, from: ti
                   load:name_list='quiet,busy', # comma-separated, from: quiet, busy (a separate process keeps one core busy during each measurement)
                  ):
     "Time and memory of the k-NN models against implicit, on two shapes of synthetic data up to MovieLens-32M size, quiet and with a core busy."
-    from netflix_cf.service import ServiceError
-    folder = Path(out).expanduser().absolute().parent
-    if not folder.is_dir(): raise ServiceError(f"--out {out}: the folder {folder} {'is a file' if folder.exists() else 'does not exist'}")
-    if not os.access(folder, os.W_OK): raise ServiceError(f'--out {out}: the folder {folder} cannot be written')
     from netflix_cf.benchmark import report, BenchmarkOptionError
     join = lambda v: v if v is None or isinstance(v, str) else ','.join(v)
     try: report(join(sizes), join(libraries), runs, large_runs, n_recommend, setting('seed', seed), out, progress=not _QUIET, cold_runs=cold_runs,

@@ -316,10 +316,10 @@ def run_benchmark(sizes=('1M', '5M', '25M'), # names from `SHAPES` (a sequence, 
     """One row per run of each library on each data shape, size and load, each in a fresh process; a run measures every
     library on one data set under one load, back to back, so that their ratios are taken within the run."""
     sizes, data, load = _choose('sizes', sizes, SHAPES), _choose('data', data, DATA), _choose('load', load, LOADS)
-    libraries = _libraries(libraries)  # last: every name is checked before it can warn that implicit is missing
     per_size = {s: _at_least(f'runs for {s}', runs.get(s, 1), 1) if isinstance(runs, dict) else _at_least('runs', runs, 1) for s in sizes}
     n_recommend, seed, out = _at_least('n_recommend', n_recommend, 1), _at_least('seed', seed, 0), _out_file(out)
     warm_calls, machine = _at_least('warm_calls', warm_calls, 1), _machine()
+    libraries = _libraries(libraries)  # last: every option is checked before it can warn that implicit is missing
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [(d, s, r, l, lib) for d in data for s in sizes for r in range(per_size[s]) for l in load for lib in libraries]

@@ -841,35 +841,32 @@ class TasteParams:
     activity_floor:int = 20 # least ratings per user
     activity_sigma:float = 1.500 # σ of the log-normal weights that share the rest of the ratings among users
     popularity_knots:list = field(default_factory=lambda: [-2.500, -1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000, 3.500]) # normal scores z of the movies' popularity
-    popularity_log:list = field(default_factory=lambda: [-10.460, -10.460, -10.460, -3.683, -1.110, 3.270, 5.887, 6.935, 7.413, 7.600, 8.872]) # log-popularity at each knot
+    popularity_log:list = field(default_factory=lambda: [-10.865, -10.865, -10.865, -3.741, -1.110, 3.430, 6.155, 6.840, 7.027, 7.090, 8.331]) # log-popularity at each knot
     release_quantiles:list = field(default_factory=lambda: [1902.0, 1967.0, 1984.0, 1991.0, 1996.0, 1999.0, 2003.0, 2006.0, 2009.0, 2013.0, 2018.0]) # release years at 0%, 10%, ..., 100%
     recency:float = 0.810 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
     # tastes: d dimensions shared by what a user watches and the stars they give
-    exposure_scales:list = field(default_factory=lambda: [2.077, 1.919, 1.560, 1.457, 1.107, 1.070, 0.956, 0.875, 0.837, 0.798, 0.726, 0.696, 0.636, 0.586, 0.526, 0.521]) # per dimension: weight of taste in which movies a user watches
-    rating_scales:list = field(default_factory=lambda: [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000]) # per dimension: weight of taste in the stars
+    exposure_scales:list = field(default_factory=lambda: [2.308, 2.132, 1.733, 1.619, 1.231, 1.189, 1.063, 0.972, 0.930, 0.887, 0.807, 0.773, 0.707, 0.651, 0.585, 0.579]) # per dimension: weight of taste in which movies a user watches
+    rating_scales:list = field(default_factory=lambda: [0.719, 0.650, 0.499, 0.457, 0.322, 0.308, 0.267, 0.238, 0.225, 0.211, 0.187, 0.177, 0.158, 0.142, 0.124, 0.122]) # per dimension: weight of taste in the stars
     taste_correlation:float = 0.200 # correlation of a user's rating taste with their watching taste
     taste_activity:float = 0.600 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
-    movie_groups:int = 200 # number of groups of movies that share one watching taste (kinds of film, finer than genres); 0 for none: every movie has a taste of its own
-    own_taste:float = 0.000 # share of a movie's watching taste that is its own rather than its group's, from 0 to 1
-    group_liking:float = 1.750 # σ of each user's own liking of each group of movies, in the stars: a taste that what they watch does not show
     # biases and noise, on the latent scale that the stars cut
     mean:float = 3.502 # offset of the latent scale
-    user_bias_sd:float = 1.152 # standard deviation of the user biases
-    user_bias_sd_activity:float = 0.087 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
-    user_bias_activity:float = -0.116 # correlation of a user's bias with the normal score of their activity
-    user_spread:float = 0.608 # σ of the log of each user's spread: how widely they use the scale for what sets movies apart (biases and tastes)
-    popularity_taste:float = 0.000 # σ of each user's own slope on a movie's popularity (the normal score of its number of ratings): some like the well-known, others the obscure
+    user_bias_sd:float = 0.337 # standard deviation of the user biases
+    user_bias_sd_activity:float = 0.168 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
+    user_bias_activity:float = -0.429 # correlation of a user's bias with the normal score of their activity
+    user_spread:float = 0.490 # σ of the log of each user's spread: how widely they use the scale for what sets movies apart (biases and tastes)
+    popularity_taste:float = 1.000 # σ of each user's own slope on a movie's popularity (the normal score of its number of ratings): some like the well-known, others the obscure
     series_size:float = 5.000 # mean number of movies in a series (films watched together: sequels, a director's work); 0 for none
     series_watch:float = 0.800 # σ of a user's pull toward a series in the log-weight of watching its movies
     item_bias_knots:list = field(default_factory=lambda: [-1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000]) # normal scores z of the movies' numbers of ratings
-    item_bias_mean:list = field(default_factory=lambda: [-0.418, -0.479, -0.914, -0.842, -0.634, -0.330, -0.029, 0.391, 1.113]) # centre of the movie bias at each knot
-    item_bias_sd:list = field(default_factory=lambda: [1.704, 1.798, 1.254, 1.310, 1.097, 0.873, 0.800, 0.842, 0.597]) # spread of the movie bias at each knot
+    item_bias_mean:list = field(default_factory=lambda: [-0.355, -0.526, -0.818, -0.771, -0.579, -0.306, 0.007, 0.399, 1.325]) # centre of the movie bias at each knot
+    item_bias_sd:list = field(default_factory=lambda: [0.090, 1.212, 0.903, 0.943, 0.778, 0.575, 0.551, 0.696, 0.532]) # spread of the movie bias at each knot
     item_bias_skew:float = -0.670 # g of Tukey's g-distribution of the movie biases: below 0, a long tail of bad movies and few outstanding ones
     noise:float = 1.200 # standard deviation of the noise of a rating
     noise_activity:float = -0.260 # the noise grows by exp(noise_activity·z) with the normal score z of the user's activity
-    noise_spread:float = 0.093 # σ of the log of each user's own noise level: some rate more consistently than others
+    noise_spread:float = 0.316 # σ of the log of each user's own noise level: some rate more consistently than others
     # stars
-    whole_star_users:float = 0.395 # share of users who give whole stars only
+    whole_star_users:float = 0.394 # share of users who give whole stars only
     whole_star_activity:float = 0.331 # correlation of a user's (latent) use of half stars with their activity
     whole_star_shares:list = field(default_factory=lambda: [0.046, 0.106, 0.303, 0.324, 0.221]) # shares of 1, 2, ..., 5 stars among whole-star users
     half_star_shares:list = field(default_factory=lambda: [0.018, 0.022, 0.023, 0.065, 0.073, 0.165, 0.172, 0.247, 0.112, 0.102]) # shares of 0.5, 1, ..., 5 stars among the others
@@ -880,9 +877,8 @@ class TasteParams:
     span_log_sd:float = 6.109 # its spread
 
     def __post_init__(self):
-        negative = [f'{name}={getattr(self, name)}' for name in ('user_spread', 'popularity_taste', 'series_size', 'series_watch', 'movie_groups', 'group_liking', 'noise', 'noise_spread') if getattr(self, name) < 0]
+        negative = [f'{name}={getattr(self, name)}' for name in ('user_spread', 'popularity_taste', 'series_size', 'series_watch', 'noise', 'noise_spread') if getattr(self, name) < 0]
         if negative: raise ValueError(f"sizes and spreads cannot be negative: {', '.join(negative)}")
-        if not 0 <= self.own_taste <= 1: raise ValueError(f'own_taste is a share, from 0 to 1, got {self.own_taste}')
         if len(self.exposure_scales) != len(self.rating_scales):
             raise ValueError(f'exposure_scales and rating_scales must have one number per taste dimension, '
                              f'got {len(self.exposure_scales)} and {len(self.rating_scales)}')
@@ -964,14 +960,7 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
     lam = np.asarray(p.exposure_scales, np.float64)**2
     Z = rng.standard_normal((n_users, len(lam))).astype(np.float32)  # users' tastes, standardised
     X = Z*np.sqrt(lam).astype(np.float32)*np.exp(p.taste_activity*z_user - p.taste_activity**2/2).astype(np.float32)[:, None]  # ... weighted for watching
-    Y = rng.standard_normal((n_items, len(lam))).astype(np.float32)     # movies' own tastes
-    # groups: a movie's taste is its group's, mixed with its own by `own_taste`; drawn from a generator of their own
-    group_rng = np.random.default_rng([seed, 7])
-    n_groups = int(p.movie_groups)
-    group = group_rng.integers(0, max(n_groups, 1), n_items)
-    if n_groups:
-        centres = group_rng.standard_normal((n_groups, len(lam))).astype(np.float32)
-        Y = (np.sqrt(1 - p.own_taste)*centres[group] + np.sqrt(p.own_taste)*Y).astype(np.float32)
+    Y = rng.standard_normal((n_items, len(lam))).astype(np.float32)     # movies' tastes
     # popularity, less half the taste variance: every movie is as popular on average over users as its popularity says
     log_pop = (np.interp(rng.standard_normal(n_items), p.popularity_knots, p.popularity_log) - 0.5*(Y.astype(np.float64)**2 @ lam)).astype(np.float32)
     start = rng.uniform(p.time_start, p.time_end, n_users)
@@ -1033,14 +1022,6 @@ def _taste_draw(n_users, n_items, n_ratings, seed, p:TasteParams, chunk_cells=4_
         u, i = out_u[lo:lo + step], out_i[lo:lo + step]
         taste = np.einsum('nd,nd->n', R[u], Y[i]) + slope[u]*fame[i]
         latent[lo:lo + step] = p.mean + b_u[u] + spread[u]*(b_i[i] + taste) + noise[u]*rng.standard_normal(len(u), dtype=np.float32)
-    if n_groups and p.group_liking > 0:  # each user's liking of each group, drawn for a chunk of users at a time (rows are by user)
-        liking_rng, rows = np.random.default_rng([seed, 9]), max(1, chunk_cells // n_groups)
-        for lo in range(0, n_users, rows):
-            hi = min(n_users, lo + rows)
-            liking = np.float32(p.group_liking)*liking_rng.standard_normal((hi - lo, n_groups), dtype=np.float32)
-            sl = slice(ends[lo] - n_u[lo], ends[hi - 1])
-            u = out_u[sl]
-            latent[sl] += spread[u]*liking[u - lo, group[out_i[sl]]]
     # time: a user's ratings fall in a span after their start, each at a uniform moment; rows in time order per user
     span = np.minimum(np.exp(p.span_log_median + p.span_log_sd*rng.standard_normal(n_users)), p.time_end - start)
     ts = (start[out_u] + rng.random(n_ratings)*span[out_u]).astype(np.int64)
@@ -1065,7 +1046,7 @@ def tasteful_ratings(n_users:int=610, # number of users (ids 1..n_users)
                      chunk_cells:int=4_000_000, # user×movie weights held at once; bounds temporary memory
                      progress:bool=False, # show a progress bar over chunks of users
                     ) -> pd.DataFrame:
-    "MovieLens-like ratings with taste: tastes shared by groups of movies decide which movies a user rates, and the user's liking of each group how many stars."
+    "MovieLens-like ratings with taste: low-rank tastes decide both which movies a user rates and how many stars they give."
     p = TasteParams() if params is None else params
     if not isinstance(p, TasteParams): raise TypeError(f'params must be a TasteParams or None, got {type(p).__name__}')
     u, i, latent, whole, ts = _taste_draw(n_users, n_items, n_ratings, seed, p, chunk_cells, progress)
@@ -1134,18 +1115,15 @@ def _exposure_shape(ratings:pd.DataFrame, d:int) -> np.ndarray:
 
 def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, or a `MovieLens` (its movies' years give the release years)
               d:int=16, # taste dimensions
-              exposure_strength:float=4.5, # standard deviation of the taste in a movie's log-weight for being watched
-              rating_strength:float=0.0, # standard deviation of the taste in the latent rating
+              exposure_strength:float=5.0, # standard deviation of the taste in a movie's log-weight for being watched
+              rating_strength:float=1.4, # standard deviation of the taste in the latent rating
               rating_concentration:float=1.28, # the rating taste's weights are the watching taste's to this power: above 1, on fewer dimensions
               taste_correlation:float=0.2, # correlation of a user's rating taste with their watching taste
               taste_activity:float=0.6, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
-              movie_groups:int=200, # groups of movies that share one watching taste; 0 for none
-              own_taste:float=0.0, # share of a movie's watching taste that is its own rather than its group's
-              group_liking:float=1.75, # σ of each user's own liking of each group, in the stars
               recency:float=0.81, # preference for fresher movies
               noise:float=1.2, # standard deviation of a rating's noise
               noise_activity:float=-0.26, # the noise grows by exp(noise_activity·z) with the normal score z of activity
-              popularity_taste:float=0.0, # σ of each user's own slope on a movie's popularity
+              popularity_taste:float=1.0, # σ of each user's own slope on a movie's popularity
               series_size:float=5.0, # mean number of movies in a series; 0 for none
               series_watch:float=0.8, # σ of a user's pull toward a series in what they watch
               item_bias_skew:float=-0.67, # Tukey's g of the movie biases (below 0: a long tail of bad movies)
@@ -1178,7 +1156,7 @@ def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, 
     rating_shape = shape**rating_concentration/np.sum(shape**rating_concentration)
     p = TasteParams(activity_floor=floor, activity_sigma=float(sigmas[int(np.argmin(err))]),
                     exposure_scales=(exposure_strength*np.sqrt(shape)).tolist(), rating_scales=(rating_strength*np.sqrt(rating_shape)).tolist(),
-                    taste_correlation=taste_correlation, taste_activity=taste_activity, movie_groups=movie_groups, own_taste=own_taste, group_liking=group_liking, recency=recency, noise=noise, noise_activity=noise_activity, item_bias_skew=item_bias_skew,
+                    taste_correlation=taste_correlation, taste_activity=taste_activity, recency=recency, noise=noise, noise_activity=noise_activity, item_bias_skew=item_bias_skew,
                     popularity_taste=popularity_taste, series_size=series_size, series_watch=series_watch,
                     release_quantiles=p.release_quantiles if years is None or not len(years) else np.quantile(years, np.linspace(0, 1, 11)).tolist(),
                     whole_star_shares=real['hist_whole'][1::2].tolist(), half_star_shares=real['hist_half'].tolist(), mean=float(ratings.rating.mean()), user_bias_sd=float(real['user_bias_sd']), user_bias_activity=float(real['user_bias_activity']),

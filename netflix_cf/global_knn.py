@@ -100,11 +100,13 @@ class GlobalItemKNN(ItemKNN):
                 raise ValueError(f'{name} must be a whole number of at least {least}, got {v!r}')
         check_similarity(self.similarity); check_similarity(self.rank_similarity)
 
+    auto_k_range = (50, 400)  # the least and most neighbours `auto_k` gives, whatever the data
+
     @staticmethod
     def auto_k(data, # a `RatingsMatrix`
               ) -> int:
         "Neighbours per item when `k` is None: the mean number of ratings per rated item, between 50 and 400."
-        return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), 50, 400))
+        return int(np.clip(round(data.nnz/max(1, int((data.counts(0) > 0).sum()))), *GlobalItemKNN.auto_k_range))
 
     def learn(self):
         self.k_ = self.k or self.auto_k(self.data_)  # `k` itself stays as given

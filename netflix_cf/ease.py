@@ -5,18 +5,20 @@
 # %% ../nbs/03b_ease.ipynb #268c2ba1
 from __future__ import annotations
 
-import warnings
+import logging
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .engine import ease_weights
+from .engine import ease_weights, sparse_ease_weights
 from .item_cf import ItemKNN
 from .preprocessing import Recommender
 
+log = logging.getLogger('netflix_cf.ease')  # named, not __name__: the same logger when this chapter runs as a notebook
+
 # %% auto #0
-__all__ = ['EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'reference_ease', 'ItemEASE']
+__all__ = ['log', 'EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'SPARSE_NEIGHBOURS', 'reference_ease', 'ItemEASE']
 
 # %% ../nbs/03b_ease.ipynb #8233da16
 def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the item, else 0
@@ -29,18 +31,20 @@ def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the ite
 # %% ../nbs/03b_ease.ipynb #73140504
 EASE_LAMBDA = 200.0  # the default λ: the evaluation chapter's choice, the lowest worst regret over real and generated views
 EASE_LAMBDA_SCALE = 240.0  # the factor of the rule λ = this · √(mean ratings per rated item), used when `lam` is None
+SPARSE_NEIGHBOURS = 100  # inputs per item of the sparse form, when `neighbours` is None and the catalogue is above `max_items`
 
 class ItemEASE(ItemKNN):
-    "Item-based CF that ranks with learned item-item weights (EASE: each item a ridge regression on all the others, in closed form); predicts ratings like `ItemKNN`."
+    "Item-based CF that ranks with learned item-item weights (EASE: each item a ridge regression on the others, in closed form, or on its nearest ones in a large catalogue); predicts ratings like `ItemKNN`."
     _LEARNED = ('lam_', 'head_', 'weights_')
-    _RANK_TABLE, _COMPRESS = False, False  # the weights are one dense float array: no ranking table, and little to compress
+    _RANK_TABLE, _COMPRESS = False, False  # the weights are learned: no ranking table; dense ones hardly compress
     def __init__(self, lam:float|None=EASE_LAMBDA, # λ, the ridge penalty; None: `lam_scale`·√(mean ratings per rated item), see `auto_lam`
                  lam_scale:float=EASE_LAMBDA_SCALE, # the factor of λ when `lam` is None
-                 max_items:int=20_000, # most items with learned weights (4·max_items² bytes); a larger catalogue keeps its most rated
+                 max_items:int=20_000, # most items in the dense solve (4·max_items² bytes); in a larger catalogue, the most rated are the inputs
+                 neighbours:int|None=None, # inputs of each item's regression, its most similar (sparse form); None: every other item up to `max_items` items, `SPARSE_NEIGHBOURS` beyond
                  k:int=20, # neighbours per predicted rating, as in `ItemKNN`
                  similarity:str='cosine', # similarity for predicted ratings, one of `SIMILARITIES`
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
-                 progress:bool=False, # progress bar while XᵀX is built
+                 progress:bool=False, # progress bar while the weights are learned
                 ):
         self._store_params(locals())
 
@@ -51,7 +55,9 @@ class ItemEASE(ItemKNN):
     def _validate_params(self):
         if self.lam is not None and not (isinstance(self.lam, (int, float, np.number)) and self.lam > 0): raise ValueError(f'lam must be None or a positive number, got {self.lam!r}')
         if not (isinstance(self.lam_scale, (int, float, np.number)) and self.lam_scale > 0): raise ValueError(f'lam_scale must be a positive number, got {self.lam_scale!r}')
-        if isinstance(self.max_items, bool) or not isinstance(self.max_items, (int, np.integer)) or self.max_items < 1: raise ValueError(f'max_items must be a whole number of at least 1, got {self.max_items!r}')
+        for name in ('max_items',) + (('neighbours',) if self.neighbours is not None else ()):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f'{name} must be a whole number of at least 1, got {v!r}')
         super()._validate_params()  # k, similarity, min_ratings
 
     @staticmethod
@@ -61,38 +67,80 @@ class ItemEASE(ItemKNN):
         "λ that grows with the data: `scale` times the square root of the mean number of ratings per rated item."
         return float(scale*np.sqrt(data.nnz/max(1, int((data.counts(0) > 0).sum()))))
 
+    @property
+    def sparse_(self) -> bool:
+        "True when the weights are the sparse form (each item regressed on its `neighbours` nearest inputs), False for the dense closed form."
+        return sparse.issparse(self.weights_)
+
     def learn(self):
         n, counts = self.data_.shape[1], self.data_.counts(0)
-        self.head_ = np.arange(n)
-        if n > self.max_items:
-            self.head_ = np.sort(self.popular_[:self.max_items])
-            warnings.warn(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}; weights are learned for the {self.max_items:,} most rated, '
-                          f'which hold {counts[self.head_].sum()/self.data_.nnz:.1%} of the ratings; the other {n - self.max_items:,} only fill short lists', stacklevel=3)
+        self.head_ = np.arange(n) if n <= self.max_items else np.sort(self.popular_[:self.max_items])  # the inputs
         self.lam_ = float(self.lam) if self.lam is not None else self.auto_lam(self.data_, self.lam_scale)
-        self.weights_ = ease_weights(self._binary(), self.lam_, progress=self.progress)
+        if self.neighbours is None and n <= self.max_items:
+            self.weights_ = ease_weights(self._binary(), self.lam_, progress=self.progress)
+            return
+        neighbours = self.neighbours or SPARSE_NEIGHBOURS
+        if n > self.max_items:
+            log.info(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}: each item learns from its {min(neighbours, len(self.head_) - 1)} nearest among the '
+                     f'{self.max_items:,} most rated, which hold {counts[self.head_].sum()/self.data_.nnz:.1%} of the ratings')
+        x = self.data_.matrix.copy(); x.data = np.ones(len(x.data), np.float32)
+        self.weights_ = sparse_ease_weights(x, self.lam_, neighbours, self.head_, progress=self.progress)
+        self._rank_parts  # the lists the recommendation walk reads, ready before the first request
 
     def _binary(self):
-        "X: users x items with weights, 1 where the user rated the item (built once per fit)."
+        "X: users x inputs, 1 where the user rated the item (built once per fit)."
         def build():
             x = self.data_.matrix[:, self.head_] if len(self.head_) < self.data_.shape[1] else self.data_.matrix.copy()
             x.data = np.ones(len(x.data), np.float32)
             return x
         return self._part('binary', build)
 
+    @property
+    def _rank_parts(self) -> tuple:
+        "The sparse form's paths for `top_n_by_paths`: user → rated input → every item it has a weight toward."
+        def build():
+            x, w = self._binary(), self.weights_
+            narrow = (lambda idx: idx.astype(np.uint16)) if self.data_.shape[1] <= 2**16 else (lambda idx: idx.astype(np.uint32))
+            no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, w.indptr.dtype), narrow(w.indices[:0]), w.data[:0],
+                      np.zeros(0, np.int32), np.zeros((0, 0), np.uint64), np.zeros(0))  # weights of either sign: lists are read whole
+            return ((x.indptr, x.indices, np.ones(1, np.float32), True), (w.indptr, narrow(w.indices), w.data.astype(np.float32), False), no_cut)
+        return self._part('ease_paths', build)
+
     def _scores_from(self, x) -> np.ndarray:
-        "Scores of every item for rows of X (rows x items); -inf for items without learned weights, and for rows with no item that has them."
+        """Scores of every item for rows of X (rows x inputs); -inf where nothing speaks: items without learned weights, every item of a row
+        with no input rated, and in the sparse form every item whose sum is not above 0 (its walk lists those only)."""
         s = np.full((x.shape[0], self.data_.shape[1]), -np.inf)
-        s[:, self.head_] = x @ self.weights_
+        if self.sparse_:
+            s[:] = (x @ self.weights_).toarray()
+            s[s <= 0] = -np.inf
+        else: s[:, self.head_] = x @ self.weights_
         s[np.diff(x.indptr) == 0] = -np.inf  # nothing rated speaks for any item: the popularity fallback fills the list
         return s
 
     def score_users(self, users): return self._scores_from(self._binary()[users])
-    recommend = Recommender.recommend  # the scores of a batch of users are one sparse x dense product
+
+    def recommend(self, user_ids, # users to recommend for (dataset ids)
+                  n:int=10, # items per user
+                  exclude_seen:bool=True, # leave out items the user rated in training
+                  progress:bool=False, # progress bar over groups of users
+                 ) -> pd.DataFrame:
+        "Top-`n` items per user by the sum of the weights learned toward each from the items they rated: `user_id`, `rank`, `item_id`, `score`, `fallback`."
+        if self.sparse_: return ItemKNN.recommend(self, user_ids, n, exclude_seen, progress)  # the walk over the sparse weights
+        return Recommender.recommend(self, user_ids, n, exclude_seen, progress)  # the scores of a batch of users: one sparse x dense product
 
     def _head_positions(self, cols) -> np.ndarray:
-        "Positions in `head_` of item columns, -1 for items without learned weights."
+        "Positions in `head_` of item columns, -1 for items that are not inputs."
         pos = np.searchsorted(self.head_, cols).clip(0, len(self.head_) - 1)
         return np.where(self.head_[pos] == cols, pos, -1)
+
+    def _target_columns(self, cols) -> np.ndarray:
+        "Columns of `weights_` for item columns: the item's own in the sparse form, its position among the inputs in the dense one (-1: none)."
+        return np.asarray(cols) if self.sparse_ else self._head_positions(cols)
+
+    def _weights_toward(self, at, i) -> np.ndarray:
+        "The weights from inputs `at` (positions in `head_`) toward target column `i`."
+        w = self.weights_[at][:, [i]] if self.sparse_ else self.weights_[at, i]
+        return np.asarray(w.toarray() if sparse.issparse(w) else w, np.float32).ravel()
 
     def _scores_for_ratings(self, cols, r) -> np.ndarray:
         "One score per item for someone new who rated item columns `cols`: the sum of their learned weights (the stars do not enter)."
@@ -102,27 +150,33 @@ class ItemEASE(ItemKNN):
 
     def _reasons(self, a, rows, values, n, user_id, item_id):
         "The rated items `rows` by their learned weight toward item `a`, largest first: `user_id`, `item_id`, `neighbour_item_id`, `rating`, `weight`, `contribution` (they add up to the score)."
-        i, at = self._head_positions(np.array([a]))[0], self._head_positions(rows)
+        i, at = self._target_columns(np.array([a]))[0], self._head_positions(rows)
         keep = (at >= 0) & (i >= 0)
-        w = self.weights_[at[keep], i] if i >= 0 else np.zeros(0, np.float32)
+        w = self._weights_toward(at[keep], i) if i >= 0 else np.zeros(0, np.float32)
+        rows, values = rows[keep], values[keep]
+        if self.sparse_: rows, values, w = rows[w != 0], values[w != 0], w[w != 0]  # the items outside its neighbourhood add nothing
         order = np.argsort(-w, kind='stable')
         out = pd.DataFrame({'user_id': pd.Series([user_id]*len(w), dtype=object if user_id is None else None), 'item_id': item_id,
-                            'neighbour_item_id': self.data_.items[rows[keep][order]], 'rating': values[keep][order], 'weight': w[order],
+                            'neighbour_item_id': self.data_.items[rows[order]], 'rating': values[order], 'weight': w[order],
                             'contribution': w[order]})  # a rated item adds its weight: the stars do not enter
         out.attrs['neighbours'] = len(out)
         return out.head(n) if n is not None else out
 
     def learned_weights(self, item_id, # an item known to the model
-                        n:int|None=10, # rows to return, largest weight first; None: every item with learned weights
+                        n:int|None=10, # rows to return, largest weight first; None: every item it learned from
                        ) -> pd.DataFrame:
-        "The weights $B_{ji}$ learned toward `item_id` from every other item $j$, largest first, with the number of users who rated both (`support`)."
+        "The weights $B_{ji}$ learned toward `item_id` from the items $j$ it learned from, largest first, with the number of users who rated both (`support`)."
         self._check_fitted()
         if n is not None: self._list_length(n)  # a whole number above zero
-        i = self._head_positions(self.data_.item_index([item_id]))[0]
+        col = self.data_.item_index([item_id])
+        i = self._target_columns(col)[0]
         if i < 0: raise KeyError(f'item {item_id!r} has no learned weights: it is not among the max_items={self.max_items:,} most rated')
         x = self._binary()
-        support = np.asarray((x.T @ x[:, [i]]).todense()).ravel().astype(np.int64)
-        w = self.weights_[:, i]
+        y = self.data_.matrix[:, col].copy(); y.data[:] = 1
+        support = np.asarray((x.T @ y).todense()).ravel().astype(np.int64)
+        w = self._weights_toward(np.arange(len(self.head_)), i)
         at = np.argsort(-w, kind='stable')
-        at = at[at != i][:n]  # every other item: its own weight is 0 by construction
+        at = at[self.head_[at] != col[0]]  # every other item: its own weight is 0 by construction
+        if self.sparse_: at = at[w[at] != 0]  # only its neighbourhood
+        at = at[:n]
         return pd.DataFrame({'item_id': item_id, 'neighbour_item_id': self.data_.items[self.head_[at]], 'support': support[at], 'weight': w[at]})

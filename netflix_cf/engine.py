@@ -33,6 +33,7 @@ from numba.core import sigutils
 from numba.core.errors import NumbaPerformanceWarning
 from numba.extending import intrinsic
 from scipy import linalg, sparse
+from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
 import netflix_cf
@@ -41,7 +42,7 @@ from .loading import _write_atomic, cache_dir, untrusted_reason
 # %% auto #0
 __all__ = ['CompileCacheWarning', 'compile_cache_folder', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours',
            'aggregate_first_k', 'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch',
-           'gram_matrix', 'ease_weights', 'compile_estimate']
+           'gram_matrix', 'ease_weights', 'sparse_ease_weights', 'compile_estimate']
 
 # %% ../nbs/09_engine.ipynb #5c1a7e02
 class CompileCacheWarning(UserWarning):
@@ -1081,6 +1082,64 @@ def ease_weights(X:sparse.csr_matrix, # users x items (0/1); weights are learned
     A /= -np.diag(A).copy()  # column j over -P_jj
     A[np.diag_indices(n)] = 0
     return A
+
+# %% ../nbs/09_engine.ipynb #5712ca2d
+def _cosine_neighbourhoods(co:np.ndarray, # targets x inputs co-rating counts, float
+                           scale:np.ndarray, # 1/√(raters) of each input
+                           own:np.ndarray, # each target's position among the inputs (-1: not an input)
+                           m:int, # inputs to keep per target
+                          ) -> np.ndarray:
+    """Each target's `m` inputs of highest cosine (co-raters over the square root of the input's raters; the target's own norm
+    is the same for all), itself left out, ties to the lower input; in increasing order."""
+    key = co*scale
+    inside = np.flatnonzero(own >= 0)
+    key[inside, own[inside]] = -np.inf
+    cut = -np.partition(-key, m - 1, axis=1)[:, m - 1:m]  # each row's m-th largest key
+    above, tied = key > cut, key == cut
+    keep = above | (tied & (np.cumsum(tied, axis=1) <= m - above.sum(1, keepdims=True)))  # the ties at the cut, lowest inputs first
+    return np.nonzero(keep)[1].reshape(len(key), m)
+
+def sparse_ease_weights(X:sparse.csr_matrix, # users x items (0/1); every item gets weights
+                        lam:float, # λ, the ridge penalty
+                        neighbours:int, # inputs of each item's regression: the ones most similar to it (cosine)
+                        inputs:np.ndarray|None=None, # the item columns that can be inputs, sorted (None: all); XᵀX is kept dense over them
+                        progress:bool=False, # progress bar over the items
+                       ) -> sparse.csr_matrix:
+    """EASE on neighbourhoods: item j's weights are the ridge regression of X's column j on the `neighbours` inputs most similar
+    to j, solved on its own. Returns them as inputs x items (CSR): row i holds what input i adds to each item's score."""
+    if not lam > 0: raise ValueError(f'lam must be positive, got {lam!r}')
+    if isinstance(neighbours, bool) or not isinstance(neighbours, (int, np.integer)) or neighbours < 1:
+        raise ValueError(f'neighbours must be a whole number of at least 1, got {neighbours!r}')
+    n = X.shape[1]
+    inputs = np.arange(n) if inputs is None else np.asarray(inputs, np.int64)
+    h = len(inputs)
+    m = min(int(neighbours), h - 1)  # an item is never its own input
+    if m < 1: return sparse.csr_matrix((h, n), dtype=np.float32)
+    own = np.full(n, -1, np.int64); own[inputs] = np.arange(h)
+    XH = X[:, inputs].tocsr().astype(np.float32)
+    G = gram_matrix(XH, np.float32)  # the co-raters of every pair of inputs: 4h² bytes, the one large array
+    scale = 1/np.sqrt(np.maximum(np.diag(G).astype(np.float64), 1.0))
+    XT = X.T.tocsr().astype(np.float32)
+    chosen, weights = np.empty((n, m), np.int32), np.empty((n, m), np.float32)
+    block = int(max(1, min(256, 2**25//(8*m*m))))  # the systems of a block take at most 32 MB
+    def solve(lo:int):
+        targets = np.arange(lo, min(lo + block, n))
+        at = own[targets]
+        co = np.empty((len(targets), h), np.float32)  # each target's co-raters with every input: XᵀX's row for an input, else a sparse product
+        inside = at >= 0
+        co[inside] = G[at[inside]]
+        if not inside.all(): co[~inside] = (XT[targets[~inside]] @ XH).toarray()
+        C = _cosine_neighbourhoods(co, scale, at, m)
+        A = G[C[:, :, None], C[:, None, :]].astype(np.float64)  # the normal equations of each target, over its own inputs
+        A[:, np.arange(m), np.arange(m)] += lam
+        rhs = np.take_along_axis(co, C, 1).astype(np.float64)
+        chosen[targets], weights[targets] = C, np.linalg.solve(A, rhs[..., None])[..., 0]
+        return len(targets)
+    # many small systems: one BLAS thread each, and the threads of the engine's pool over the blocks (numpy releases the GIL)
+    with threadpool_limits(1), ThreadPoolExecutor(numba.get_num_threads()) as pool, tqdm(total=n, desc='sparse EASE', disable=not progress) as bar:
+        for done in pool.map(solve, range(0, n, block)): bar.update(done)
+    B = sparse.csc_matrix((weights.ravel(), chosen.ravel(), np.arange(0, n*m + 1, m, dtype=np.int64)), shape=(h, n))
+    return B.tocsr()
 
 # %% ../nbs/09_engine.ipynb #e1814c72
 # Every kernel the models call from Python: what it does, and the signatures it gets on data of up to 65,536 users and

@@ -129,6 +129,23 @@ def reference_neighbours(dense:np.ndarray, # rows x columns, NaN where there is 
 CENTERS = ('none', 'mean', 'baseline')
 MODEL_FORMAT = 2  # the layout of saved model files; a file of another layout is refused with a clear message
 
+def _learned_arrays(model) -> dict:
+    "The arrays of a model's learned parameters (`_LEARNED`), as saved: a sparse matrix as its CSR parts and shape."
+    out = {}
+    for name in model._LEARNED:
+        v = getattr(model, name)
+        if sparse.issparse(v):
+            v = v.tocsr()
+            out.update({f'{name}.csr_data': v.data, f'{name}.csr_indices': v.indices, f'{name}.csr_indptr': v.indptr, f'{name}.csr_shape': np.array(v.shape)})
+        else: out[name] = np.asarray(v)
+    return out
+
+def _learned_value(z, name:str):
+    "A learned parameter from an open model file, as `_learned_arrays` wrote it."
+    if f'{name}.csr_data' in z.files:
+        return sparse.csr_matrix((z[f'{name}.csr_data'], z[f'{name}.csr_indices'], z[f'{name}.csr_indptr']), shape=tuple(z[f'{name}.csr_shape']))
+    return z[name][()] if z[name].ndim == 0 else z[name]
+
 class ModelFileError(ValueError):
     "A file that is not a whole model saved by this version's `save`: truncated, of another format, or something else entirely."
 
@@ -430,7 +447,7 @@ class KNNModel(Recommender):
                   'indices': d.matrix.indices, 'data': d.matrix.data,
                   **(table('nb', pool) if pool is not None else {}),
                   **(table('rnb', self.rank_neighbours_) if self._RANK_TABLE and self.rank_neighbours_ is not pool else {}),
-                  **{name: np.asarray(getattr(self, name)) for name in self._LEARNED}}
+                  **_learned_arrays(self)}
         for name in ('fallback_biases_', 'center_biases_'):
             b = getattr(self, name)
             arrays[f'{name}user'], arrays[f'{name}item'] = b.user, b.item
@@ -475,7 +492,8 @@ class KNNModel(Recommender):
                 klass = {c.__name__: c for c in _subclasses(KNNModel)}.get(meta['class'])
         if klass is None: raise ModelFileError(f"{path} holds a {meta['class']}, not a {cls.__name__}")
         biases = [f'{name}{part}' for name in ('fallback_biases_', 'center_biases_') for part in ('user', 'item')]
-        missing = [name for name in ('users', 'items', 'indptr', 'indices', 'data', *biases, *klass._LEARNED) if name not in z.files]
+        missing = [name for name in ('users', 'items', 'indptr', 'indices', 'data', *biases) if name not in z.files]
+        missing += [name for name in klass._LEARNED if name not in z.files and f'{name}.csr_data' not in z.files]
         if missing or not isinstance(meta.get('params'), dict) or not isinstance(meta.get('offsets'), dict):
             raise ModelFileError(f"{path} is not a whole {klass.__name__} file: {', '.join(missing) or 'its metadata'} missing")
         model = klass(**meta['params'])
@@ -491,7 +509,7 @@ class KNNModel(Recommender):
             model.rank_neighbours_ = table('rnb') if 'rnb_indptr' in z or pool is None else pool
         for name in ('fallback_biases_', 'center_biases_'):
             setattr(model, name, Biases(meta['offsets'][name], z[f'{name}user'], z[f'{name}item']))
-        for name in klass._LEARNED: setattr(model, name, z[name][()] if z[name].ndim == 0 else z[name])
+        for name in klass._LEARNED: setattr(model, name, _learned_value(z, name))
         model._loaded()
         return model
 

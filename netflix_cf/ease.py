@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .engine import ease_weights, sparse_ease_weights
+from .engine import ease_weights, sparse_ease_weights, weight_paths
 from .item_cf import ItemKNN
 from .preprocessing import Recommender
 
@@ -98,13 +98,7 @@ class ItemEASE(ItemKNN):
     @property
     def _rank_parts(self) -> tuple:
         "The sparse form's paths for `top_n_by_paths`: user → rated input → every item it has a weight toward."
-        def build():
-            x, w = self._binary(), self.weights_
-            narrow = (lambda idx: idx.astype(np.uint16)) if self.data_.shape[1] <= 2**16 else (lambda idx: idx.astype(np.uint32))
-            no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, w.indptr.dtype), narrow(w.indices[:0]), w.data[:0],
-                      np.zeros(0, np.int32), np.zeros((0, 0), np.uint64), np.zeros(0))  # weights of either sign: lists are read whole
-            return ((x.indptr, x.indices, np.ones(1, np.float32), True), (w.indptr, narrow(w.indices), w.data.astype(np.float32), False), no_cut)
-        return self._part('ease_paths', build)
+        return self._part('ease_paths', lambda: weight_paths(self._binary(), self.weights_))
 
     def _scores_from(self, x) -> np.ndarray:
         """Scores of every item for rows of X (rows x inputs); -inf where nothing speaks: items without learned weights, every item of a row

@@ -41,8 +41,8 @@ from .loading import _write_atomic, cache_dir, untrusted_reason
 
 # %% auto #0
 __all__ = ['CompileCacheWarning', 'compile_cache_folder', 'Neighbours', 'TableSpec', 'neighbour_tables', 'top_k_neighbours',
-           'aggregate_first_k', 'best_first_lists', 'ranking_paths', 'top_n_by_paths', 'epoch_order', 'global_epoch',
-           'gram_matrix', 'ease_weights', 'sparse_ease_weights', 'compile_estimate']
+           'aggregate_first_k', 'best_first_lists', 'ranking_paths', 'weight_paths', 'top_n_by_paths', 'epoch_order',
+           'global_epoch', 'gram_matrix', 'ease_weights', 'sparse_ease_weights', 'compile_estimate']
 
 # %% ../nbs/09_engine.ipynb #5c1a7e02
 class CompileCacheWarning(UserWarning):
@@ -954,6 +954,15 @@ def _unread_sets(indptr:np.ndarray, # lists of (item, weight) sorted best first 
 
 
 # %% ../nbs/09_engine.ipynb #fec7a627
+def _narrow(idx:np.ndarray, n_items:int) -> np.ndarray:
+    "Item numbers as the walk reads them: in catalogues of up to 65,536 items one fits in 16 bits, and a path takes 6 bytes, not 8."
+    return idx.astype(np.uint16) if n_items <= 2**16 else idx.astype(np.int32, copy=False).view(np.uint32)
+
+def _no_cut(indptr:np.ndarray, indices:np.ndarray, weights:np.ndarray) -> tuple:
+    "The best-first parts of `ranking_paths` for lists that are all read whole: empty, in the dtypes the walk is compiled for."
+    return (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, indptr.dtype), indices[:0], weights[:0],
+            np.zeros(0, np.int32), np.zeros((0, 0), np.uint64), np.zeros(0))
+
 def ranking_paths(side:str, # 'user' (paths user → neighbour → item) or 'item' (user → rated item → items listing it)
                   m:sparse.csr_matrix, # the training ratings, users x items
                   table:Neighbours, # the ranking neighbour table of the model's rows
@@ -962,18 +971,24 @@ def ranking_paths(side:str, # 'user' (paths user → neighbour → item) or 'ite
     """The two steps of a path user → via → item, each (indptr, indices, weights, all weights 1?), and for lists read best
     first (item CF): (first part of each list, weight beyond first parts of each item, each item's own list, its unread sets)."""
     csr, one = table.to_csr(), np.ones(1, np.float32)
-    # in catalogues of up to 65,536 items an item number fits in 16 bits: the walk then reads 6 bytes per path, not 8
-    narrow = lambda idx: idx.astype(np.uint16) if m.shape[1] <= 2**16 else idx.view(np.uint32)
-    no_cut = (np.zeros(0, np.int32), np.zeros(0), np.zeros(1, csr.indptr.dtype), narrow(csr.indices[:0]), csr.data[:0],
-              np.zeros(0, np.int32), np.zeros((0, 0), np.uint64), np.zeros(0))
-    if side == 'user': return ((csr.indptr, csr.indices, csr.data, False), (m.indptr, narrow(m.indices), one, True), no_cut)
+    narrow = lambda idx: _narrow(idx, m.shape[1])
+    if side == 'user':
+        b = (m.indptr, narrow(m.indices), one, True)
+        return ((csr.indptr, csr.indices, csr.data, False), b, _no_cut(csr.indptr, b[1], csr.data))
     into = csr.T.tocsr()  # item j → the items whose ranking neighbourhood holds j
     b = (into.indptr, narrow(into.indices), into.data, False)  # arrays of its own: sorting them in place touches nothing else
-    cut = no_cut
+    cut = _no_cut(csr.indptr, b[1], csr.data)
     if len(csr.data) and csr.data.min() > 0:  # best-first bounds hold for positive weights
         first, rest = best_first_lists(b[0], b[1], b[2], m.shape[1], read_whole)
         cut = (first, rest, csr.indptr, narrow(csr.indices), csr.data, *_unread_sets(*b[:3], first, m.shape[1]))
     return ((m.indptr, m.indices, one, True), b, cut)
+
+def weight_paths(x:sparse.csr_matrix, # users x inputs, the first step: its values are not read (every weight 1)
+                 w:sparse.csr_matrix, # inputs x items, the second step: learned weights, of either sign
+                ) -> tuple:
+    "The paths user → rated input → item of learned weights, as `ranking_paths` gives them: read whole, since best-first bounds need positive weights."
+    b = (w.indptr, _narrow(w.indices, w.shape[1]), w.data.astype(np.float32), False)
+    return ((x.indptr, x.indices, np.ones(1, np.float32), True), b, _no_cut(w.indptr, b[1], b[2]))
 
 def top_n_by_paths(parts:tuple, # from `ranking_paths`
                    rows:np.ndarray, # the users' rows of `m` (-1: unknown)

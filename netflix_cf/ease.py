@@ -18,7 +18,7 @@ from .preprocessing import Recommender
 log = logging.getLogger('netflix_cf.ease')  # named, not __name__: the same logger when this chapter runs as a notebook
 
 # %% auto #0
-__all__ = ['log', 'EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'SPARSE_NEIGHBOURS', 'reference_ease', 'ItemEASE']
+__all__ = ['log', 'EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'SPARSE_NEIGHBOURS', 'SPARSE_REACH', 'reference_ease', 'ItemEASE']
 
 # %% ../nbs/03b_ease.ipynb #8233da16
 def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the item, else 0
@@ -32,6 +32,7 @@ def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the ite
 EASE_LAMBDA = 200.0  # the default λ: the evaluation chapter's choice, the lowest worst regret over real and generated views
 EASE_LAMBDA_SCALE = 240.0  # the factor of the rule λ = this · √(mean ratings per rated item), used when `lam` is None
 SPARSE_NEIGHBOURS = 100  # inputs per item of the sparse form, when `neighbours` is None and the catalogue is above `max_items`
+SPARSE_REACH = 1000  # in the sparse form, most items one input's weights reach (its largest): bounds the walk of a user who rated a popular movie
 
 class ItemEASE(ItemKNN):
     "Item-based CF that ranks with learned item-item weights (EASE: each item a ridge regression on the others, in closed form, or on its nearest ones in a large catalogue); predicts ratings like `ItemKNN`."
@@ -41,6 +42,7 @@ class ItemEASE(ItemKNN):
                  lam_scale:float=EASE_LAMBDA_SCALE, # the factor of λ when `lam` is None
                  max_items:int=20_000, # most items in the dense solve (4·max_items² bytes); in a larger catalogue, the most rated are the inputs
                  neighbours:int|None=None, # inputs of each item's regression, its most similar (sparse form); None: every other item up to `max_items` items, `SPARSE_NEIGHBOURS` beyond
+                 max_reach:int|None=SPARSE_REACH, # sparse form: most items one input keeps weights toward, its largest by size; None: all
                  k:int=20, # neighbours per predicted rating, as in `ItemKNN`
                  similarity:str='cosine', # similarity for predicted ratings, one of `SIMILARITIES`
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
@@ -55,7 +57,7 @@ class ItemEASE(ItemKNN):
     def _validate_params(self):
         if self.lam is not None and not (isinstance(self.lam, (int, float, np.number)) and self.lam > 0): raise ValueError(f'lam must be None or a positive number, got {self.lam!r}')
         if not (isinstance(self.lam_scale, (int, float, np.number)) and self.lam_scale > 0): raise ValueError(f'lam_scale must be a positive number, got {self.lam_scale!r}')
-        for name in ('max_items',) + (('neighbours',) if self.neighbours is not None else ()):
+        for name in ('max_items',) + tuple(n for n in ('neighbours', 'max_reach') if getattr(self, n) is not None):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f'{name} must be a whole number of at least 1, got {v!r}')
         super()._validate_params()  # k, similarity, min_ratings
@@ -84,7 +86,7 @@ class ItemEASE(ItemKNN):
             log.info(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}: each item learns from its {min(neighbours, len(self.head_) - 1)} nearest among the '
                      f'{self.max_items:,} most rated, which hold {counts[self.head_].sum()/self.data_.nnz:.1%} of the ratings')
         x = self.data_.matrix.copy(); x.data = np.ones(len(x.data), np.float32)
-        self.weights_ = sparse_ease_weights(x, self.lam_, neighbours, self.head_, progress=self.progress)
+        self.weights_ = sparse_ease_weights(x, self.lam_, neighbours, self.head_, self.max_reach, progress=self.progress)
         self._rank_parts  # the lists the recommendation walk reads, ready before the first request
 
     def _binary(self):

@@ -1118,13 +1118,14 @@ def sparse_ease_weights(X:sparse.csr_matrix, # users x items (0/1); every item g
                         lam:float, # λ, the ridge penalty
                         neighbours:int, # inputs of each item's regression: the ones most similar to it (cosine)
                         inputs:np.ndarray|None=None, # the item columns that can be inputs, sorted (None: all); XᵀX is kept dense over them
+                        max_reach:int|None=None, # most items one input keeps weights toward, its largest by size (None: all)
                         progress:bool=False, # progress bar over the items
                        ) -> sparse.csr_matrix:
     """EASE on neighbourhoods: item j's weights are the ridge regression of X's column j on the `neighbours` inputs most similar
     to j, solved on its own. Returns them as inputs x items (CSR): row i holds what input i adds to each item's score."""
     if not lam > 0: raise ValueError(f'lam must be positive, got {lam!r}')
-    if isinstance(neighbours, bool) or not isinstance(neighbours, (int, np.integer)) or neighbours < 1:
-        raise ValueError(f'neighbours must be a whole number of at least 1, got {neighbours!r}')
+    for name, v in (('neighbours', neighbours),) + ((('max_reach', max_reach),) if max_reach is not None else ()):
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f'{name} must be a whole number of at least 1, got {v!r}')
     n = X.shape[1]
     inputs = np.arange(n) if inputs is None else np.asarray(inputs, np.int64)
     h = len(inputs)
@@ -1153,8 +1154,20 @@ def sparse_ease_weights(X:sparse.csr_matrix, # users x items (0/1); every item g
     # many small systems: one BLAS thread each, and the threads of the engine's pool over the blocks (numpy releases the GIL)
     with threadpool_limits(1), ThreadPoolExecutor(numba.get_num_threads()) as pool, tqdm(total=n, desc='sparse EASE', disable=not progress) as bar:
         for done in pool.map(solve, range(0, n, block)): bar.update(done)
-    B = sparse.csc_matrix((weights.ravel(), chosen.ravel(), np.arange(0, n*m + 1, m, dtype=np.int64)), shape=(h, n))
-    return B.tocsr()
+    B = sparse.csc_matrix((weights.ravel(), chosen.ravel(), np.arange(0, n*m + 1, m, dtype=np.int64)), shape=(h, n)).tocsr()
+    return B if max_reach is None else _largest_per_row(B, max_reach)
+
+def _largest_per_row(B:sparse.csr_matrix, # weights, one row per input
+                     k:int, # entries kept per row
+                    ) -> sparse.csr_matrix:
+    "`B` with each row's `k` entries of largest size kept (ties: the lower column), the others dropped; rows of at most `k` entries as they are."
+    lengths = np.diff(B.indptr)
+    if lengths.max(initial=0) <= k: return B
+    row = np.repeat(np.arange(B.shape[0]), lengths)
+    order = np.lexsort((B.indices, -np.abs(B.data), row))  # by row, then largest first
+    keep = np.zeros(len(B.data), bool)
+    keep[order[np.arange(len(order)) - B.indptr[row[order]] < k]] = True
+    return sparse.csr_matrix((B.data[keep], B.indices[keep], np.r_[0, np.cumsum(np.minimum(lengths, k))]), shape=B.shape)
 
 # %% ../nbs/09_engine.ipynb #e1814c72
 # Every kernel the models call from Python: what it does, and the signatures it gets on data of up to 65,536 users and

@@ -15,10 +15,10 @@ from .engine import ease_weights, sparse_ease_weights, weight_paths
 from .item_cf import ItemKNN
 from .preprocessing import Recommender
 
-log = logging.getLogger('netflix_cf.ease')  # named, not __name__: the same logger when this chapter runs as a notebook
+_log = logging.getLogger('netflix_cf.ease')  # named, not __name__: the same logger when this chapter runs as a notebook
 
 # %% auto #0
-__all__ = ['log', 'EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'SPARSE_NEIGHBOURS', 'SPARSE_REACH', 'reference_ease', 'ItemEASE']
+__all__ = ['EASE_LAMBDA', 'EASE_LAMBDA_SCALE', 'SPARSE_NEIGHBOURS', 'SPARSE_REACH', 'reference_ease', 'ItemEASE']
 
 # %% ../nbs/03b_ease.ipynb #8233da16
 def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the item, else 0
@@ -83,7 +83,7 @@ class ItemEASE(ItemKNN):
             return
         neighbours = self.neighbours or SPARSE_NEIGHBOURS
         if n > self.max_items:
-            log.info(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}: each item learns from its {min(neighbours, len(self.head_) - 1)} nearest among the '
+            _log.info(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}: each item learns from its {min(neighbours, len(self.head_) - 1)} nearest among the '
                      f'{self.max_items:,} most rated, which hold {counts[self.head_].sum()/self.data_.nnz:.1%} of the ratings')
         x = self.data_.matrix.copy(); x.data = np.ones(len(x.data), np.float32)
         self.weights_ = sparse_ease_weights(x, self.lam_, neighbours, self.head_, self.max_reach, progress=self.progress)

@@ -85,7 +85,8 @@ class ItemEASE(ItemKNN):
         if n > self.max_items:
             _log.info(f'ItemEASE: {n:,} items are more than max_items={self.max_items:,}: each item learns from its {min(neighbours, len(self.head_) - 1)} nearest among the '
                      f'{self.max_items:,} most rated, which hold {counts[self.head_].sum()/self.data_.nnz:.1%} of the ratings')
-        x = self.data_.matrix.copy(); x.data = np.ones(len(x.data), np.float32)
+        x = self._binary() if len(self.head_) == n else self.data_.matrix.astype(np.float32)  # 0/1 over every item: each is a target
+        if len(self.head_) < n: x.data[:] = 1
         self.weights_ = sparse_ease_weights(x, self.lam_, neighbours, self.head_, self.max_reach, progress=self.progress)
         self._rank_parts  # the lists the recommendation walk reads, ready before the first request
 

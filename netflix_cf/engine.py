@@ -987,7 +987,7 @@ def weight_paths(x:sparse.csr_matrix, # users x inputs, the first step: its valu
                  w:sparse.csr_matrix, # inputs x items, the second step: learned weights, of either sign
                 ) -> tuple:
     "The paths user → rated input → item of learned weights, as `ranking_paths` gives them: read whole, since best-first bounds need positive weights."
-    b = (w.indptr, _narrow(w.indices, w.shape[1]), w.data.astype(np.float32), False)
+    b = (w.indptr, _narrow(w.indices, w.shape[1]), w.data.astype(np.float32, copy=False), False)
     return ((x.indptr, x.indices, np.ones(1, np.float32), True), b, _no_cut(w.indptr, b[1], b[2]))
 
 def top_n_by_paths(parts:tuple, # from `ranking_paths`
@@ -1135,7 +1135,9 @@ def sparse_ease_weights(X:sparse.csr_matrix, # users x items (0/1); every item g
     XH = X[:, inputs].tocsr().astype(np.float32)
     G = gram_matrix(XH, np.float32)  # the co-raters of every pair of inputs: 4h² bytes, the one large array
     scale = 1/np.sqrt(np.maximum(np.diag(G).astype(np.float64), 1.0))
-    XT = X.T.tocsr().astype(np.float32)
+    outside = np.flatnonzero(own < 0)  # items that are no one's input: their co-raters come from a sparse product
+    row_of = np.full(n, -1, np.int64); row_of[outside] = np.arange(len(outside))
+    XT = X[:, outside].T.tocsr().astype(np.float32)
     chosen, weights = np.empty((n, m), np.int32), np.empty((n, m), np.float32)
     block = int(max(1, min(256, 2**25//(8*m*m))))  # the systems of a block take at most 32 MB
     def solve(lo:int):
@@ -1144,7 +1146,7 @@ def sparse_ease_weights(X:sparse.csr_matrix, # users x items (0/1); every item g
         co = np.empty((len(targets), h), np.float32)  # each target's co-raters with every input: XᵀX's row for an input, else a sparse product
         inside = at >= 0
         co[inside] = G[at[inside]]
-        if not inside.all(): co[~inside] = (XT[targets[~inside]] @ XH).toarray()
+        if not inside.all(): co[~inside] = (XT[row_of[targets[~inside]]] @ XH).toarray()
         C = _cosine_neighbourhoods(co, scale, at, m)
         A = G[C[:, :, None], C[:, None, :]].astype(np.float64)  # the normal equations of each target, over its own inputs
         A[:, np.arange(m), np.arange(m)] += lam

@@ -143,7 +143,9 @@ def _learned_arrays(model) -> dict:
 def _learned_value(z, name:str):
     "A learned parameter from an open model file, as `_learned_arrays` wrote it."
     if f'{name}.csr_data' in z.files:
-        return sparse.csr_matrix((z[f'{name}.csr_data'], z[f'{name}.csr_indices'], z[f'{name}.csr_indptr']), shape=tuple(z[f'{name}.csr_shape']))
+        m = sparse.csr_matrix((z[f'{name}.csr_data'], z[f'{name}.csr_indices'], z[f'{name}.csr_indptr']), shape=tuple(z[f'{name}.csr_shape']))
+        m.check_format(full_check=True)  # a ValueError for indices out of range: the walk must never read past its arrays
+        return m
     return z[name][()] if z[name].ndim == 0 else z[name]
 
 class ModelFileError(ValueError):

@@ -481,6 +481,8 @@ def _merge_heaps(a0, a1, hs, hb, hn, sizes, ws, wb, k):
                     _push_row(hs[0], hb[0], hn[0], sizes[0], ws[0], wb[0], a, k, hs[w, j], np.int64(hb[w, j]), hn[w, j])
 
 # %% ../nbs/09_engine.ipynb #56268e7a
+_FLOAT32_TRIANGLE_FROM = 2_000_000  # ratings from which the triangle pass reads raw ratings as float32 (see `neighbour_tables`)
+
 @dataclass(frozen=True)
 class TableSpec:
     "What one neighbour table keeps: how many neighbours, which norms, and which pairs count."
@@ -582,11 +584,12 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     if method == 'auto':  # the triangle keeps one set of heaps per thread: the extra sets must stay within the ratings' size (or 256 MB)
         extra = (numba.get_num_threads() - 1)*n*specs[0].k*16
         method = 'triangle' if fits_triangle and extra <= max(2**28, 16*Y.nnz) else 'blocks'
-    # the pairs of blocks read float32 values when no value changes (raw ratings): half the memory traffic of their inner loop.
-    # The triangle reads float64 whatever the values: it was no faster with float32 (1.00× on ml-latest-small and at 1M ratings,
-    # 1.06× at 5M), and one signature instead of two saves a first run 3.5 s of compiling
-    exact = method == 'blocks' and all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys)
-    dtype = np.float32 if exact else np.float64
+    # float32 values, used when no value changes (raw ratings), halve the memory of the two copies a pass reads and the traffic of
+    # its inner loop. The triangle reads them only from _FLOAT32_TRIANGLE_FROM ratings on: below, float32 was no faster (1.00× on
+    # ml-latest-small and at 1M ratings), and one signature in the first pass instead of two saves every first run 3.5 s of
+    # compiling; above, the triangle is 6% faster at 5M and the fit's peak at 25M 315 MB lower (1,889 MiB against 2,204)
+    exact = all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys)
+    dtype = np.float32 if exact and (method == 'blocks' or Y.nnz >= _FLOAT32_TRIANGLE_FROM) else np.float64
     values, t_values = [np.asarray(M.data, dtype) for M in Ys], [np.asarray(M.data, dtype) for M in YTs]
     # each row's sum of squares added in the order of its entries (numpy's own sums pair up terms by memory alignment):
     # any other engine that adds in column order, a Spark job included, gets the same bits

@@ -481,8 +481,6 @@ def _merge_heaps(a0, a1, hs, hb, hn, sizes, ws, wb, k):
                     _push_row(hs[0], hb[0], hn[0], sizes[0], ws[0], wb[0], a, k, hs[w, j], np.int64(hb[w, j]), hn[w, j])
 
 # %% ../nbs/09_engine.ipynb #56268e7a
-_FLOAT32_TRIANGLE_FROM = 2_000_000  # ratings from which the triangle pass reads raw ratings as float32 (see `neighbour_tables`)
-
 @dataclass(frozen=True)
 class TableSpec:
     "What one neighbour table keeps: how many neighbours, which norms, and which pairs count."
@@ -584,12 +582,10 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     if method == 'auto':  # the triangle keeps one set of heaps per thread: the extra sets must stay within the ratings' size (or 256 MB)
         extra = (numba.get_num_threads() - 1)*n*specs[0].k*16
         method = 'triangle' if fits_triangle and extra <= max(2**28, 16*Y.nnz) else 'blocks'
-    # float32 values, used when no value changes (raw ratings), halve the memory of the two copies a pass reads and the traffic of
-    # its inner loop. The triangle reads them only from _FLOAT32_TRIANGLE_FROM ratings on: below, float32 was no faster (1.00× on
-    # ml-latest-small and at 1M ratings), and one signature in the first pass instead of two saves every first run 3.5 s of
-    # compiling; above, the triangle is 6% faster at 5M and the fit's peak at 25M 315 MB lower (1,889 MiB against 2,204)
-    exact = all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys)
-    dtype = np.float32 if exact and (method == 'blocks' or Y.nnz >= _FLOAT32_TRIANGLE_FROM) else np.float64
+    # float32 values, used when no value changes (raw ratings), halve the memory of the two copies a pass reads (at 25M ratings
+    # the fit's peak is 1,889 MiB against 2,204 with float64) and the traffic of its inner loop; with float32 values the tables
+    # are those the Spark chapter's job computes, bit for bit (its tests compare them). Sums stay float64
+    dtype = np.float32 if all(np.array_equal(M.data.astype(np.float32), M.data) for M in Ys) else np.float64
     values, t_values = [np.asarray(M.data, dtype) for M in Ys], [np.asarray(M.data, dtype) for M in YTs]
     # each row's sum of squares added in the order of its entries (numpy's own sums pair up terms by memory alignment):
     # any other engine that adds in column order, a Spark job included, gets the same bits
@@ -1183,7 +1179,8 @@ def _largest_per_row(B:sparse.csr_matrix, # weights, one row per input
 _AHEAD = {
     '_rank_kernel': ('ranking walk', ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] u8[,] f8[] '
                                       'i4[] i4[] i4[] i8 b1 i8[] i4[,] f4[,] i8[,]']),
-    '_triangle_kernel': ('neighbour tables (triangle)', ['i8 i8 i8[] i4[] f8[] i8[] u2[] f8[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]']),
+    '_triangle_kernel': ('neighbour tables (triangle)', [f'i8 i8 i8[] i4[] {v}[] i8[] u2[] {v}[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]'
+                                                        for v in ('f4', 'f8')]),  # raw ratings; centred or weighted ones (user CF's BM25 ranking)
     '_block_pairs_kernel': ('neighbour tables (block pairs)', ['i8 i8 i8[] i4[] f8[] f8[] u2[] f8[] f8[] i8[,] i8[] i8[] i8[] f8[] f8[] f8[] b1 b1 b1 i8 i8 f8 f8 i8 i8 b1 b1 '
                                                              'f8[] i4[] i4[] i4[] f8[] i4[] f8[] i4[] i4[] i4[] f8[] i4[]']),
     '_merge_heaps': ('heap merge', ['i8 i8 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,] i8']),

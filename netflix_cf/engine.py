@@ -579,9 +579,6 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     indptr, indices = Y.indptr.astype(np.int64), Y.indices.astype(np.int32)
     # row numbers as unsigned 16 bits when they fit: fewer bytes to read, and no test for negative indices
     t_indptr, t_indices = YT.indptr.astype(np.int64), YT.indices.astype(np.uint16 if n <= 2**16 else np.uint32)
-    if method == 'auto':  # the triangle keeps one set of heaps per thread: the extra sets must stay within the ratings' size (or 256 MB)
-        extra = (numba.get_num_threads() - 1)*n*specs[0].k*16
-        method = 'triangle' if fits_triangle and extra <= max(2**28, 16*Y.nnz) else 'blocks'
     # float32 values, used when no value changes (raw ratings), halve the memory of the two copies a pass reads (at 25M ratings
     # the fit's peak is 1,889 MiB against 2,204 with float64) and the traffic of its inner loop; with float32 values the tables
     # are those the Spark chapter's job computes, bit for bit (its tests compare them). Sums stay float64
@@ -591,6 +588,9 @@ def neighbour_tables(Ys:list, # one or two CSR matrices with the same pattern: c
     # any other engine that adds in column order, a Spark job included, gets the same bits
     def sq_norm(v): return np.bincount(np.repeat(np.arange(n), np.diff(indptr)), v.astype(np.float64)**2, n)
     invs = [sq_norm(v) if s.norms == 'all' else np.zeros(n) for v, s in zip(values, specs)]
+    if method == 'auto':  # the triangle keeps one set of heaps per thread: the extra sets must stay within the ratings' size (or 256 MB)
+        extra = (numba.get_num_threads() - 1)*n*specs[0].k*16
+        method = 'triangle' if fits_triangle and extra <= max(2**28, 16*Y.nnz) else 'blocks'
     if method == 'triangle':
         heaps = [_triangle_pass(indptr, indices, values[0], t_indptr, t_indices, t_values[0], invs[0], specs[0], progress)]
     else:

@@ -841,33 +841,33 @@ class TasteParams:
     activity_floor:int = 20 # least ratings per user
     activity_sigma:float = 1.500 # σ of the log-normal weights that share the rest of the ratings among users
     popularity_knots:list = field(default_factory=lambda: [-2.500, -1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000, 3.500]) # normal scores z of the movies' popularity
-    popularity_log:list = field(default_factory=lambda: [-10.865, -10.865, -10.865, -3.741, -1.110, 3.430, 6.155, 6.840, 7.027, 7.090, 8.331]) # log-popularity at each knot
+    popularity_log:list = field(default_factory=lambda: [-11.413, -11.413, -11.413, -4.792, -1.350, 3.731, 6.458, 6.667, 6.676, 6.676, 8.019]) # log-popularity at each knot
     release_quantiles:list = field(default_factory=lambda: [1902.0, 1967.0, 1984.0, 1991.0, 1996.0, 1999.0, 2003.0, 2006.0, 2009.0, 2013.0, 2018.0]) # release years at 0%, 10%, ..., 100%
-    recency:float = 0.810 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
+    recency:float = 0.500 # how much fresher movies are preferred: log-weight -recency·log(1 + age in years)
     # tastes: d dimensions shared by what a user watches and the stars they give
     exposure_scales:list = field(default_factory=lambda: [2.308, 2.132, 1.733, 1.619, 1.231, 1.189, 1.063, 0.972, 0.930, 0.887, 0.807, 0.773, 0.707, 0.651, 0.585, 0.579]) # per dimension: weight of taste in which movies a user watches
     rating_scales:list = field(default_factory=lambda: [0.719, 0.650, 0.499, 0.457, 0.322, 0.308, 0.267, 0.238, 0.225, 0.211, 0.187, 0.177, 0.158, 0.142, 0.124, 0.122]) # per dimension: weight of taste in the stars
     taste_correlation:float = 0.200 # correlation of a user's rating taste with their watching taste
-    taste_activity:float = 0.600 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
+    taste_activity:float = 0.900 # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity: light users watch what is popular
     # biases and noise, on the latent scale that the stars cut
     mean:float = 3.502 # offset of the latent scale
-    user_bias_sd:float = 0.337 # standard deviation of the user biases
-    user_bias_sd_activity:float = 0.168 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
-    user_bias_activity:float = -0.429 # correlation of a user's bias with the normal score of their activity
-    user_spread:float = 0.490 # σ of the log of each user's spread: how widely they use the scale for what sets movies apart (biases and tastes)
+    user_bias_sd:float = 0.278 # standard deviation of the user biases
+    user_bias_sd_activity:float = 0.073 # the user biases' standard deviation grows by exp(user_bias_sd_activity·z) with the normal score z of activity
+    user_bias_activity:float = -0.551 # correlation of a user's bias with the normal score of their activity
+    user_spread:float = 0.511 # σ of the log of each user's spread: how widely they use the scale for what sets movies apart (biases and tastes)
     popularity_taste:float = 1.000 # σ of each user's own slope on a movie's popularity (the normal score of its number of ratings): some like the well-known, others the obscure
     series_size:float = 5.000 # mean number of movies in a series (films watched together: sequels, a director's work); 0 for none
-    series_watch:float = 0.800 # σ of a user's pull toward a series in the log-weight of watching its movies
+    series_watch:float = 1.200 # σ of a user's pull toward a series in the log-weight of watching its movies
     item_bias_knots:list = field(default_factory=lambda: [-1.500, -0.500, 0.000, 0.500, 1.000, 1.500, 2.000, 2.500, 3.000]) # normal scores z of the movies' numbers of ratings
-    item_bias_mean:list = field(default_factory=lambda: [-0.355, -0.526, -0.818, -0.771, -0.579, -0.306, 0.007, 0.399, 1.325]) # centre of the movie bias at each knot
-    item_bias_sd:list = field(default_factory=lambda: [0.090, 1.212, 0.903, 0.943, 0.778, 0.575, 0.551, 0.696, 0.532]) # spread of the movie bias at each knot
+    item_bias_mean:list = field(default_factory=lambda: [-0.446, -0.503, -0.806, -0.807, -0.616, -0.318, -0.012, 0.375, 1.316]) # centre of the movie bias at each knot
+    item_bias_sd:list = field(default_factory=lambda: [0.166, 1.290, 0.923, 0.948, 0.802, 0.574, 0.558, 0.732, 0.507]) # spread of the movie bias at each knot
     item_bias_skew:float = -0.670 # g of Tukey's g-distribution of the movie biases: below 0, a long tail of bad movies and few outstanding ones
     noise:float = 1.200 # standard deviation of the noise of a rating
     noise_activity:float = -0.260 # the noise grows by exp(noise_activity·z) with the normal score z of the user's activity
     noise_spread:float = 0.316 # σ of the log of each user's own noise level: some rate more consistently than others
     # stars
     whole_star_users:float = 0.394 # share of users who give whole stars only
-    whole_star_activity:float = 0.331 # correlation of a user's (latent) use of half stars with their activity
+    whole_star_activity:float = 0.329 # correlation of a user's (latent) use of half stars with their activity
     whole_star_shares:list = field(default_factory=lambda: [0.046, 0.106, 0.303, 0.324, 0.221]) # shares of 1, 2, ..., 5 stars among whole-star users
     half_star_shares:list = field(default_factory=lambda: [0.018, 0.022, 0.023, 0.065, 0.073, 0.165, 0.172, 0.247, 0.112, 0.102]) # shares of 0.5, 1, ..., 5 stars among the others
     # time
@@ -1119,13 +1119,13 @@ def fit_taste(data, # ratings with `user_id`, `item_id`, `rating`, `timestamp`, 
               rating_strength:float=1.4, # standard deviation of the taste in the latent rating
               rating_concentration:float=1.28, # the rating taste's weights are the watching taste's to this power: above 1, on fewer dimensions
               taste_correlation:float=0.2, # correlation of a user's rating taste with their watching taste
-              taste_activity:float=0.6, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
-              recency:float=0.81, # preference for fresher movies
+              taste_activity:float=0.9, # a user's watching taste grows by exp(taste_activity·z) with the normal score z of their activity
+              recency:float=0.5, # preference for fresher movies
               noise:float=1.2, # standard deviation of a rating's noise
               noise_activity:float=-0.26, # the noise grows by exp(noise_activity·z) with the normal score z of activity
               popularity_taste:float=1.0, # σ of each user's own slope on a movie's popularity
               series_size:float=5.0, # mean number of movies in a series; 0 for none
-              series_watch:float=0.8, # σ of a user's pull toward a series in what they watch
+              series_watch:float=1.2, # σ of a user's pull toward a series in what they watch
               item_bias_skew:float=-0.67, # Tukey's g of the movie biases (below 0: a long tail of bad movies)
               iterations:int=10, # rounds of generating at the data's shape and correcting what does not match
               step:float=0.7, # share of each miss corrected per round

@@ -8,21 +8,22 @@ from __future__ import annotations
 import threading
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 from tqdm.auto import tqdm
 
-from .loading import MovieLens, tasteful_ratings
+from .loading import MovieLens, TasteParams, tasteful_ratings
 from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, novelty, popularity_bias, popularity_rank, rmse)
 from .metrics import _renamed  # `k=`, the list length's old name, keeps working for one more release
 from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
 __all__ = ['RATING_METRICS', 'CUTS', 'MOVIELENS_SHAPES', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN',
-           'ImplicitALS', 'View', 'tuning_views', 'generated_views', 'tune', 'regret_table', 'choose_default']
+           'ImplicitALS', 'View', 'tuning_views', 'much_rated_gain', 'scale_taste', 'calibrate_taste',
+           'generated_views', 'tune', 'regret_table', 'choose_default']
 
 # %% ../nbs/05_evaluation_report.ipynb #4ad2125f
 RATING_METRICS = {'rmse': rmse, 'mae': mae}
@@ -271,18 +272,75 @@ def tuning_views(ratings:pd.DataFrame, # training ratings (the test split must n
 
 MOVIELENS_SHAPES = {'ML-100K': (943, 1_682, 100_000), 'ML-1M': (6_040, 3_706, 1_000_209), 'ML-10M': (69_878, 10_677, 10_000_054)}  # users, movies, ratings of the releases
 
+def _generated_view(shape:tuple, seed:int, max_users:int, params:TasteParams|None, progress:bool=False) -> tuple:
+    "Training and validation ratings of one generated per-user 20% view: ratings with taste at `shape`, the validation of at most `max_users` users."
+    train, valid = holdout_split(tasteful_ratings(*shape, seed=seed, params=params, progress=progress), 0.2, seed=seed + 1)
+    users = valid.user_id.unique()
+    if len(users) > max_users: valid = valid[valid.user_id.isin(np.random.default_rng(seed).choice(users, max_users, replace=False))]
+    return train, valid
+
+def _itemknn_gain(train:pd.DataFrame, valid:pd.DataFrame) -> float:
+    "`ItemKNN()`'s RMSE gain over the baseline's on `valid`, both fitted on `train`."
+    from netflix_cf.item_cf import ItemKNN  # imported when first needed: it brings the compiled engine, which importing this module does not need
+    from netflix_cf.preprocessing import Baseline
+    baseline, knn = (rmse(M().fit(train).predict(valid), valid.rating) for M in (Baseline, ItemKNN))
+    return float(1 - knn/baseline)
+
+def much_rated_gain(ratings:pd.DataFrame, # real training ratings (the test split must not be in them)
+                    least:int=21, # least training ratings of a movie for its validation ratings to count
+                    seed:int=1, # seed of the per-user 20% hold-out
+                   ) -> float:
+    "How much there is to learn where ratings are plentiful: `ItemKNN()`'s RMSE gain over the baseline on a per-user 20% hold-out, counting only movies with at least `least` training ratings."
+    train, valid = holdout_split(ratings, 0.2, seed=seed)
+    valid = valid[valid.item_id.map(train.item_id.value_counts()).fillna(0).to_numpy() >= least]
+    if not len(valid): raise ValueError(f'no validation rating is of a movie with {least:,} or more training ratings')
+    return _itemknn_gain(train, valid)
+
+def scale_taste(params:TasteParams, # the generator's parameters
+                factor:float, # multiplies the taste in the stars: its low-rank part and the users' slopes on popularity
+               ) -> TasteParams:
+    "The same parameters with the taste in the stars multiplied by `factor`; what users watch is unchanged."
+    if not factor > 0: raise ValueError(f'factor must be positive, got {factor!r}')
+    return replace(params, rating_scales=[s*factor for s in params.rating_scales], popularity_taste=params.popularity_taste*factor)
+
+def calibrate_taste(shape:tuple, # (users, movies, ratings) of the generated view
+                    target_gain:float, # `ItemKNN()`'s RMSE gain over the baseline to reach, e.g. `much_rated_gain` of real ratings
+                    params:TasteParams|None=None, # the generator's parameters; None: those fitted on `ml-latest-small`
+                    seed:int=0, # seed of the generated ratings and of the hold-out, as in `generated_views`
+                    max_users:int=10_000, # most users validated, as in `generated_views`
+                    start:float=1.0, # first factor tried (at a larger shape, the factor found at a smaller one saves tries)
+                    tolerance:float=0.005, # how close to the target is close enough
+                    steps:int=6, # most secant steps after the first two tries
+                   ) -> float:
+    "The factor on the taste in the stars (`scale_taste`) at which `ItemKNN()` gains `target_gain` over the baseline on the per-user 20% view that `generated_views` makes at this shape."
+    p = TasteParams() if params is None else params
+    def gain(factor):
+        train, valid = _generated_view(shape, seed, max_users, scale_taste(p, factor))
+        return _itemknn_gain(train, valid)
+    if not start > 0: raise ValueError(f'start must be positive, got {start!r}')
+    f0 = float(start)
+    g0 = gain(f0)
+    if abs(g0 - target_gain) <= tolerance: return f0
+    f1 = f0*(0.7 if g0 > target_gain else 1.4)
+    g1 = gain(f1)
+    for _ in range(steps):  # the gain grows with the factor, smoothly: a secant step lands close
+        if abs(g1 - target_gain) <= tolerance: break
+        f2 = f1 + (target_gain - g1)*(f1 - f0)/(g1 - g0) if g1 != g0 else f1/2
+        f0, g0, f1 = f1, g1, float(np.clip(f2, 0.05, 3.0))
+        g1 = gain(f1)
+    return f1
+
 def generated_views(shapes:dict|None=None, # name: (users, movies, ratings); None: `MOVIELENS_SHAPES`
                     seed:int=0, # seed of the generated ratings and of the hold-out
                     max_users:int=10_000, # most users validated per view (a sample): the others' held-out ratings are left out of both parts
                     progress:bool=False, # progress bar while generating
+                    taste:dict|None=None, # name: factor on the taste in the stars (`calibrate_taste`); None, or a name left out: the fitted taste
                    ) -> list:
     "One per-user 20% view of ratings with taste (`tasteful_ratings`) at each shape."
     views = []
-    for name, (n_users, n_items, n_ratings) in (MOVIELENS_SHAPES if shapes is None else shapes).items():
-        train, valid = holdout_split(tasteful_ratings(n_users, n_items, n_ratings, seed=seed, progress=progress), 0.2, seed=seed + 1)
-        users = valid.user_id.unique()
-        if len(users) > max_users: valid = valid[valid.user_id.isin(np.random.default_rng(seed).choice(users, max_users, replace=False))]
-        views.append(View(f'generated, {name} shape: per-user 20%', train, valid))
+    for name, shape in (MOVIELENS_SHAPES if shapes is None else shapes).items():
+        params = scale_taste(TasteParams(), taste[name]) if taste and name in taste else None
+        views.append(View(f'generated, {name} shape: per-user 20%', *_generated_view(shape, seed, max_users, params, progress)))
     return views
 
 TUNING_METRICS = {'rmse': 'lower', 'ndcg@10': 'higher'}

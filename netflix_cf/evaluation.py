@@ -328,6 +328,8 @@ def calibrate_taste(shape:tuple, # (users, movies, ratings) of the generated vie
         f2 = f1 + (target_gain - g1)*(f1 - f0)/(g1 - g0) if g1 != g0 else f1/2
         f0, g0, f1 = f1, g1, float(np.clip(f2, 0.05, 3.0))
         g1 = gain(f1)
+    if abs(g1 - target_gain) > tolerance:
+        warnings.warn(f'calibrate_taste: after {steps} steps the gain at factor {f1:.3f} is {g1:.4f}, not within {tolerance} of {target_gain:.4f}', stacklevel=2)
     return f1
 
 def generated_views(shapes:dict|None=None, # name: (users, movies, ratings); None: `MOVIELENS_SHAPES`
@@ -337,8 +339,11 @@ def generated_views(shapes:dict|None=None, # name: (users, movies, ratings); Non
                     taste:dict|None=None, # name: factor on the taste in the stars (`calibrate_taste`); None, or a name left out: the fitted taste
                    ) -> list:
     "One per-user 20% view of ratings with taste (`tasteful_ratings`) at each shape."
+    shapes = MOVIELENS_SHAPES if shapes is None else shapes
+    unknown = sorted(set(taste or {}) - set(shapes))
+    if unknown: raise ValueError(f"taste names shape(s) {', '.join(map(repr, unknown))} that are not among the shapes: {', '.join(map(repr, shapes))}")
     views = []
-    for name, shape in (MOVIELENS_SHAPES if shapes is None else shapes).items():
+    for name, shape in shapes.items():
         params = scale_taste(TasteParams(), taste[name]) if taste and name in taste else None
         views.append(View(f'generated, {name} shape: per-user 20%', *_generated_view(shape, seed, max_users, params, progress)))
     return views

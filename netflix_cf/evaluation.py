@@ -313,11 +313,10 @@ def calibrate_taste(shape:tuple, # (users, movies, ratings) of the generated vie
                     steps:int=6, # most secant steps after the first two tries
                    ) -> float:
     "The factor on the taste in the stars (`scale_taste`) at which `ItemKNN()` gains `target_gain` over the baseline on the per-user 20% view that `generated_views` makes at this shape."
-    p = TasteParams() if params is None else params
-    def gain(factor):
-        train, valid = _generated_view(shape, seed, max_users, scale_taste(p, factor))
-        return _itemknn_gain(train, valid)
     if not start > 0: raise ValueError(f'start must be positive, got {start!r}')
+    if not np.isfinite(target_gain): raise ValueError(f'target_gain must be a finite number, got {target_gain!r}')
+    p = TasteParams() if params is None else params
+    def gain(factor): return _itemknn_gain(*_generated_view(shape, seed, max_users, scale_taste(p, factor)))
     f0 = float(start)
     g0 = gain(f0)
     if abs(g0 - target_gain) <= tolerance: return f0

@@ -314,7 +314,8 @@ def calibrate_taste(shape:tuple, # (users, movies, ratings) of the generated vie
                    ) -> float:
     "The factor on the taste in the stars (`scale_taste`) at which `ItemKNN()` gains `target_gain` over the baseline on the per-user 20% view that `generated_views` makes at this shape."
     if not start > 0: raise ValueError(f'start must be positive, got {start!r}')
-    if not np.isfinite(target_gain): raise ValueError(f'target_gain must be a finite number, got {target_gain!r}')
+    if isinstance(target_gain, bool) or not isinstance(target_gain, (int, float, np.number)) or not np.isfinite(target_gain):
+        raise ValueError(f'target_gain must be a finite number, got {target_gain!r}')
     p = TasteParams() if params is None else params
     def gain(factor): return _itemknn_gain(*_generated_view(shape, seed, max_users, scale_taste(p, factor)))
     f0 = float(start)

@@ -279,6 +279,12 @@ def _generated_view(shape:tuple, seed:int, max_users:int, params:TasteParams|Non
     if len(users) > max_users: valid = valid[valid.user_id.isin(np.random.default_rng(seed).choice(users, max_users, replace=False))]
     return train, valid
 
+def _number(name:str, value, positive:bool=False) -> float:
+    "`value` as a float, or a one-line error naming `name` when it is not a finite (and, if asked, positive) number."
+    ok = not isinstance(value, bool) and isinstance(value, (int, float, np.number)) and np.isfinite(value) and (value > 0 or not positive)
+    if not ok: raise ValueError(f"{name} must be a {'positive' if positive else 'finite'} number, got {value!r}")
+    return float(value)
+
 def _itemknn_gain(train:pd.DataFrame, valid:pd.DataFrame) -> float:
     "`ItemKNN()`'s RMSE gain over the baseline's on `valid`, both fitted on `train`."
     from netflix_cf.item_cf import ItemKNN  # imported when first needed: it brings the compiled engine, which importing this module does not need
@@ -300,7 +306,8 @@ def scale_taste(params:TasteParams, # the generator's parameters
                 factor:float, # multiplies the taste in the stars: its low-rank part and the users' slopes on popularity
                ) -> TasteParams:
     "The same parameters with the taste in the stars multiplied by `factor`; what users watch is unchanged."
-    if not factor > 0: raise ValueError(f'factor must be positive, got {factor!r}')
+    if not isinstance(params, TasteParams): raise TypeError(f'params must be a TasteParams, got {type(params).__name__}')
+    factor = _number('factor', factor, positive=True)
     return replace(params, rating_scales=[s*factor for s in params.rating_scales], popularity_taste=params.popularity_taste*factor)
 
 def calibrate_taste(shape:tuple, # (users, movies, ratings) of the generated view
@@ -313,12 +320,9 @@ def calibrate_taste(shape:tuple, # (users, movies, ratings) of the generated vie
                     steps:int=6, # most secant steps after the first two tries
                    ) -> float:
     "The factor on the taste in the stars (`scale_taste`) at which `ItemKNN()` gains `target_gain` over the baseline on the per-user 20% view that `generated_views` makes at this shape."
-    if not start > 0: raise ValueError(f'start must be positive, got {start!r}')
-    if isinstance(target_gain, bool) or not isinstance(target_gain, (int, float, np.number)) or not np.isfinite(target_gain):
-        raise ValueError(f'target_gain must be a finite number, got {target_gain!r}')
+    f0, target_gain = _number('start', start, positive=True), _number('target_gain', target_gain)
     p = TasteParams() if params is None else params
     def gain(factor): return _itemknn_gain(*_generated_view(shape, seed, max_users, scale_taste(p, factor)))
-    f0 = float(start)
     g0 = gain(f0)
     if abs(g0 - target_gain) <= tolerance: return f0
     f1 = f0*(0.7 if g0 > target_gain else 1.4)

@@ -29,7 +29,7 @@ def reference_ease(X:np.ndarray, # users x items, 1 where the user rated the ite
     return np.eye(len(P)) - P/np.diag(P)  # column j divided by P_jj
 
 # %% ../nbs/03b_ease.ipynb #73140504
-EASE_LAMBDA = 200.0  # the default λ: the evaluation chapter's choice, the lowest worst regret over real and generated views
+EASE_LAMBDA = 500.0  # the default λ: the evaluation chapter's choice, the lowest worst regret over real and generated views
 EASE_LAMBDA_SCALE = 240.0  # the factor of the rule λ = this · √(mean ratings per rated item), used when `lam` is None
 SPARSE_NEIGHBOURS = 100  # inputs per item of the sparse form, when `neighbours` is None and the catalogue is above `max_items`
 SPARSE_REACH = 1000  # in the sparse form, most items one input's weights reach (its largest): bounds the walk of a user who rated a popular movie
@@ -52,7 +52,7 @@ class ItemEASE(ItemKNN):
 
     # fixed in this model, as `ItemKNN`'s defaults: the neighbour tables behind its predicted ratings (its lists use the weights)
     shrinkage, min_support, center, damping, n_store, ranking = 0.0, 1, 'baseline', 0.0, 600, 'similarity_sum'
-    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = 200, 'cosine', 10.0, True, 100.0, 0.8
+    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = 200, 'cosine', 20.0, True, 100.0, 0.8
 
     def _validate_params(self):
         if self.lam is not None and not (isinstance(self.lam, (int, float, np.number)) and self.lam > 0): raise ValueError(f'lam must be None or a positive number, got {self.lam!r}')

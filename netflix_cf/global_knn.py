@@ -68,7 +68,7 @@ class GlobalItemKNN(ItemKNN):
                  min_support:int=1, # least number of common raters for a pair of items to be neighbours
                  rank_k:int|None=200, # neighbours per item for ranking, as in `ItemKNN`
                  rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=10.0, # shrinkage for the ranking similarity
+                 rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback in lists
                 ):
         self._store_params(locals())

@@ -58,7 +58,7 @@ class ItemKNN(KNNModel):
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
                  rank_k:int|None=200, # neighbours per item for ranking (None: k)
                  rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=10.0, # shrinkage for the ranking similarity
+                 rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
                  bm25_k1:float=100.0, # K₁ of the 'bm25' similarity

@@ -548,7 +548,7 @@ def kfold_split(ratings:pd.DataFrame, # ratings to deal into folds
 @dataclass(frozen=True)
 class Config:
     "Defaults shared by the models' checks, the command line and the dashboard."
-    user_k: int = 20                 # neighbours per prediction in `UserKNN`
+    user_k: int = 50                 # neighbours per prediction in `UserKNN`
     item_k: int = 20                 # neighbours per prediction in `ItemKNN`
     n_recommendations: int = 10      # list length, and the K of the top-N metrics
     relevance: float = 4.0           # least test rating that counts as relevant

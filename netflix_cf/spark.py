@@ -105,7 +105,7 @@ def baseline_terms(ratings:pd.DataFrame, # the ratings the table is computed fro
 def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rating`
                     k:int=200, # neighbours kept per item (`ItemKNN`'s `rank_k`)
                     similarity:str='cosine', # one of `SIMILARITIES`
-                    shrinkage:float=10.0, # λ in sim·n/(n+λ) (`rank_shrinkage`)
+                    shrinkage:float=20.0, # λ in sim·n/(n+λ) (`rank_shrinkage`)
                     min_support:int=1, # least number of common raters
                     positive_only:bool=True, # keep only positive similarities
                     max_user_ratings:int|None=None, # keep at most this many ratings per user (a seeded random choice); None: all

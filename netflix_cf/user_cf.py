@@ -522,7 +522,7 @@ class KNNModel(Recommender):
 class UserKNN(KNNModel):
     "User-based k-NN: predict from the most similar users who rated the item; rank by the similarity of its raters."
     side = 'user'
-    def __init__(self, k:int=20, # neighbours aggregated per prediction, among the users who rated the item
+    def __init__(self, k:int=50, # neighbours aggregated per prediction, among the users who rated the item
                  similarity:str='pearson_baseline', # similarity for predictions, one of `SIMILARITIES`
                  shrinkage:float=100.0, # λ in sim·n/(n+λ); 0 for none
                  min_support:int=1, # least number of co-rated items for a pair of users to count
@@ -531,7 +531,7 @@ class UserKNN(KNNModel):
                  n_store:int|None=500, # neighbours kept per user for predictions (None: all users, up to 2,000)
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
                  rank_k:int|None=100, # neighbours per user for ranking (None: k)
-                 rank_similarity:str='bm25', # similarity for ranking, one of `SIMILARITIES`
+                 rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
                  rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities

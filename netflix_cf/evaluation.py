@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 from .loading import MovieLens, TasteParams, tasteful_ratings
 from .metrics import (TOP_N_METRICS, coverage, diversity, long_tail_share, mae, novelty, popularity_bias, popularity_rank, rmse)
 from .metrics import _renamed  # `k=`, the list length's old name, keeps working for one more release
-from .preprocessing import Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
+from .preprocessing import Baseline, Recommender, holdout_split, kfold_split, leave_last_n, temporal_split, check_columns
 
 # %% auto #0
 __all__ = ['RATING_METRICS', 'CUTS', 'MOVIELENS_SHAPES', 'TUNING_METRICS', 'Evaluation', 'evaluate', 'SurpriseKNN', 'ImplicitKNN',
@@ -288,7 +288,6 @@ def _number(name:str, value, positive:bool=False) -> float:
 def _itemknn_gain(train:pd.DataFrame, valid:pd.DataFrame) -> float:
     "`ItemKNN()`'s RMSE gain over the baseline's on `valid`, both fitted on `train`."
     from netflix_cf.item_cf import ItemKNN  # imported when first needed: it brings the compiled engine, which importing this module does not need
-    from netflix_cf.preprocessing import Baseline
     baseline, knn = (rmse(M().fit(train).predict(valid), valid.rating) for M in (Baseline, ItemKNN))
     return float(1 - knn/baseline)
 
@@ -340,12 +339,12 @@ def generated_views(shapes:dict|None=None, # name: (users, movies, ratings); Non
                     seed:int=0, # seed of the generated ratings and of the hold-out
                     max_users:int=10_000, # most users validated per view (a sample): the others' held-out ratings are left out of both parts
                     progress:bool=False, # progress bar while generating
-                    taste:dict|None=None, # name: factor on the taste in the stars (`calibrate_taste`); None, or a name left out: the fitted taste
+                    taste:dict|None=None, # name: factor on the taste in the stars (`calibrate_taste`), for these shapes or `MOVIELENS_SHAPES`; None, or a name left out: the fitted taste
                    ) -> list:
     "One per-user 20% view of ratings with taste (`tasteful_ratings`) at each shape."
     shapes = MOVIELENS_SHAPES if shapes is None else shapes
-    unknown = sorted(set(taste or {}) - set(shapes))
-    if unknown: raise ValueError(f"taste names shape(s) {', '.join(map(repr, unknown))} that are not among the shapes: {', '.join(map(repr, shapes))}")
+    unknown = sorted(set(taste or {}) - set(shapes) - set(MOVIELENS_SHAPES))  # the factors of every MovieLens shape may come along with a few shapes
+    if unknown: raise ValueError(f"taste names shape(s) {', '.join(map(repr, unknown))} that are not among the shapes: {', '.join(map(repr, {**MOVIELENS_SHAPES, **shapes}))}")
     views = []
     for name, shape in shapes.items():
         params = scale_taste(TasteParams(), taste[name]) if taste and name in taste else None

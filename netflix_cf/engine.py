@@ -1180,7 +1180,7 @@ _AHEAD = {
     '_rank_kernel': ('ranking walk', ['i8 i8 i8[] b1[] i8[,] b1[] i4[] i4[] f4[] i4[] u2[] f4[] b1 b1 i4[] f8[] i4[] u2[] f4[] i4[] u8[,] f8[] '
                                       'i4[] i4[] i4[] i8 b1 i8[] i4[,] f4[,] i8[,]']),
     '_triangle_kernel': ('neighbour tables (triangle)', [f'i8 i8 i8[] i4[] {v}[] i8[] u2[] {v}[] f8[] i8[] i8 i8 b1[] b1 f8 i8 f8 i8 b1 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,]'
-                                                        for v in ('f4', 'f8')]),  # raw ratings; centred or weighted ones (user CF's BM25 ranking)
+                                                        for v in ('f4', 'f8')]),  # raw ratings; centred or weighted ones (a BM25, TF-IDF or centred ranking)
     '_block_pairs_kernel': ('neighbour tables (block pairs)', ['i8 i8 i8[] i4[] f8[] f8[] u2[] f8[] f8[] i8[,] i8[] i8[] i8[] f8[] f8[] f8[] b1 b1 b1 i8 i8 f8 f8 i8 i8 b1 b1 '
                                                              'f8[] i4[] i4[] i4[] f8[] i4[] f8[] i4[] i4[] i4[] f8[] i4[]']),
     '_merge_heaps': ('heap merge', ['i8 i8 f8[,] i4[,] i4[,] i4[,] f8[,] i4[,] i8']),

@@ -58,10 +58,10 @@ class GlobalItemKNN(ItemKNN):
     def __init__(self, k:int|None=None, # neighbours per item, S^k(i); None: from the data, see `auto_k`
                  similarity:str='pearson_baseline', # similarity that picks the neighbours, one of `SIMILARITIES`
                  shrinkage:float=100.0, # λ in sim·n/(n+λ) when picking the neighbours; 0 for none
-                 epochs:int=20, # passes of stochastic gradient descent over the ratings
-                 learning_rate:float=0.01, # γ, the step size of the first epoch
-                 decay:float=1.0, # γ is multiplied by this after each epoch
-                 reg:float=0.002, # λ, regularisation of the weights w and offsets c
+                 epochs:int=40, # passes of stochastic gradient descent over the ratings
+                 learning_rate:float=0.012, # γ, the step size of the first epoch
+                 decay:float=0.95, # γ is multiplied by this after each epoch
+                 reg:float=0.06, # λ, regularisation of the weights w and offsets c
                  reg_bias:float=0.002, # λ_b, regularisation of the biases
                  seed:int=0, # seed of the order in which each epoch visits the ratings
                  progress:bool=False, # progress bar over the epochs

@@ -12,7 +12,7 @@ import pandas as pd
 from scipy import sparse
 
 from .engine import ease_weights, sparse_ease_weights, weight_paths
-from .item_cf import ItemKNN
+from .item_cf import ItemKNN, _RANK_K, _RANK_SIMILARITY, _RANK_SHRINKAGE
 from .preprocessing import Recommender
 
 _log = logging.getLogger('netflix_cf.ease')  # named, not __name__: the same logger when this chapter runs as a notebook
@@ -52,7 +52,7 @@ class ItemEASE(ItemKNN):
 
     # fixed in this model, as `ItemKNN`'s defaults: the neighbour tables behind its predicted ratings (its lists use the weights)
     shrinkage, min_support, center, damping, n_store, ranking = 0.0, 1, 'baseline', 0.0, 600, 'similarity_sum'
-    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = 200, 'cosine', 20.0, True, 100.0, 0.8
+    rank_k, rank_similarity, rank_shrinkage, positive_only, bm25_k1, bm25_b = _RANK_K, _RANK_SIMILARITY, _RANK_SHRINKAGE, True, 100.0, 0.8
 
     def _validate_params(self):
         if self.lam is not None and not (isinstance(self.lam, (int, float, np.number)) and self.lam > 0): raise ValueError(f'lam must be None or a positive number, got {self.lam!r}')

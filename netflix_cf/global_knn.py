@@ -12,7 +12,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .engine import epoch_order, global_epoch
-from .item_cf import ItemKNN
+from .item_cf import ItemKNN, _RANK_K, _RANK_SIMILARITY, _RANK_SHRINKAGE
 from .preprocessing import entry_rows
 from .user_cf import check_similarity
 
@@ -66,9 +66,9 @@ class GlobalItemKNN(ItemKNN):
                  seed:int=0, # seed of the order in which each epoch visits the ratings
                  progress:bool=False, # progress bar over the epochs
                  min_support:int=1, # least number of common raters for a pair of items to be neighbours
-                 rank_k:int|None=200, # neighbours per item for ranking, as in `ItemKNN`
-                 rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
+                 rank_k:int|None=_RANK_K, # neighbours per item for ranking, as in `ItemKNN`
+                 rank_similarity:str=_RANK_SIMILARITY, # similarity for ranking, one of `SIMILARITIES`
+                 rank_shrinkage:float=_RANK_SHRINKAGE, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback in lists
                 ):
         self._store_params(locals())

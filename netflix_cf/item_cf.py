@@ -45,6 +45,9 @@ def reference_item_scores(model, # a fitted `ItemKNN`
     return scores
 
 # %% ../nbs/03_item_cf.ipynb #7836c9d5
+# how item lists rank by default, the evaluation chapter's choice: shared by `GlobalItemKNN`, `ItemEASE` and Spark's `item_neighbours`
+_RANK_K, _RANK_SIMILARITY, _RANK_SHRINKAGE = 200, 'cosine', 20.0
+
 class ItemKNN(KNNModel):
     "Item-based k-NN: predict from the items most similar to the target among those the user rated; rank by similarity to the user's items."
     side = 'item'
@@ -56,9 +59,9 @@ class ItemKNN(KNNModel):
                  damping:float=0.0, # λ_d added to the weights' sum: pulls predictions with little evidence to the baseline
                  n_store:int|None=600, # neighbours kept per item for predictions (None: all items, up to 2,000)
                  ranking:str='similarity_sum', # recommend by 'similarity_sum' over the top `rank_k` neighbours, or by 'prediction'
-                 rank_k:int|None=200, # neighbours per item for ranking (None: k)
-                 rank_similarity:str='cosine', # similarity for ranking, one of `SIMILARITIES`
-                 rank_shrinkage:float=20.0, # shrinkage for the ranking similarity
+                 rank_k:int|None=_RANK_K, # neighbours per item for ranking (None: k)
+                 rank_similarity:str=_RANK_SIMILARITY, # similarity for ranking, one of `SIMILARITIES`
+                 rank_shrinkage:float=_RANK_SHRINKAGE, # shrinkage for the ranking similarity
                  min_ratings:int=1, # users with fewer training ratings get the popularity fallback
                  positive_only:bool=True, # keep only positive similarities
                  bm25_k1:float=100.0, # K₁ of the 'bm25' similarity

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .engine import Neighbours, top_n_by_paths
-from .item_cf import ItemKNN
+from .item_cf import ItemKNN, _RANK_K, _RANK_SIMILARITY, _RANK_SHRINKAGE
 from .preprocessing import RatingsMatrix, check_columns, fit_biases
 from .user_cf import check_similarity, lists_frame
 
@@ -103,9 +103,9 @@ def baseline_terms(ratings:pd.DataFrame, # the ratings the table is computed fro
 
 # %% ../nbs/10_spark.ipynb #1ca1e7e8
 def item_neighbours(ratings, # a Spark DataFrame with `user_id`, `item_id`, `rating`
-                    k:int=200, # neighbours kept per item (`ItemKNN`'s `rank_k`)
-                    similarity:str='cosine', # one of `SIMILARITIES`
-                    shrinkage:float=20.0, # λ in sim·n/(n+λ) (`rank_shrinkage`)
+                    k:int=_RANK_K, # neighbours kept per item (`ItemKNN`'s `rank_k`)
+                    similarity:str=_RANK_SIMILARITY, # one of `SIMILARITIES`
+                    shrinkage:float=_RANK_SHRINKAGE, # λ in sim·n/(n+λ) (`rank_shrinkage`)
                     min_support:int=1, # least number of common raters
                     positive_only:bool=True, # keep only positive similarities
                     max_user_ratings:int|None=None, # keep at most this many ratings per user (a seeded random choice); None: all
